@@ -1,0 +1,1 @@
+//! Stage 3a — dsl: the expression language of rule checks (grammar in grammar/rule.pest).

@@ -1,0 +1,137 @@
+//! What the engine concludes: one [`Verdict`] per rule and report, with the evidence that decided it.
+
+use crate::pack::Severity;
+use crate::report::{Meta, Position, Report, Span};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// The outcome of one rule on one report. Outputs render every status, passes included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    Fail,
+    /// `applies_to` or `when` excluded this report.
+    NotApplicable,
+    /// Switched off by configuration; `Verdict::reason` says by whom and why.
+    Skipped,
+    /// Evaluation failed; `Verdict::reason` says why.
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::NotApplicable => "not_applicable",
+            Status::Skipped => "skipped",
+            Status::Error => "error",
+        }
+    }
+
+    /// 中文名，用于表格和 HTML。
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::Pass => "通过",
+            Status::Fail => "不通过",
+            Status::NotApplicable => "不适用",
+            Status::Skipped => "已跳过",
+            Status::Error => "出错",
+        }
+    }
+}
+
+/// The rule as outputs need it: shared by every verdict of the rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleInfo {
+    /// Stable id with a pack prefix, e.g. `content/shortcomings`.
+    pub id: String,
+    pub pack: String,
+    pub title: String,
+    /// After tailoring by the configuration.
+    pub severity: Severity,
+    /// Legal or normative basis, one citation per entry.
+    pub basis: Vec<String>,
+    pub hint: String,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// A place in the report that decided the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub span: Span,
+    pub start: Position,
+    pub end: Position,
+    /// The text at `span`, shortened to a readable excerpt.
+    pub text: String,
+    /// The value found there, rendered (e.g. `99.7%`), when the evidence is a fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// PDF page or docx paragraph, when the input format records it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+}
+
+/// Longest excerpt kept in evidence, in characters.
+pub const EXCERPT_CHARS: usize = 60;
+
+impl Evidence {
+    /// Evidence for `span` of `report`, with the excerpt cut to [`EXCERPT_CHARS`].
+    pub fn at(report: &Report, span: Span, value: Option<String>) -> Self {
+        let raw = report.slice(span);
+        let mut text: String = raw
+            .chars()
+            .filter(|c| *c != '\r')
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .take(EXCERPT_CHARS)
+            .collect();
+        if raw.chars().count() > EXCERPT_CHARS {
+            text.push('…');
+        }
+        let origin = report.source.origin_at(span.start);
+        Evidence {
+            span,
+            start: report.position(span.start),
+            end: report.position(span.end),
+            text,
+            value,
+            page: origin.and_then(|o| o.page),
+            paragraph: origin.and_then(|o| o.paragraph),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub rule: Arc<RuleInfo>,
+    pub status: Status,
+    /// The rule's message with the values found filled in (empty on pass unless the rule says more).
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+    /// Why the rule was not applicable, skipped, or errored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Everything checked for one input file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportResult {
+    /// The path as given.
+    pub path: String,
+    /// `None` when the file could not be read (then `error` says why).
+    pub meta: Option<Meta>,
+    pub verdicts: Vec<Verdict>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A whole run: the rules in use and one result per input, in input order.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckRun {
+    pub rules: Vec<Arc<RuleInfo>>,
+    pub reports: Vec<ReportResult>,
+}

@@ -1,0 +1,224 @@
+//! The document model: what the parser found in a report, with spans.
+
+use super::{LineIndex, Position, Span};
+use crate::ingest::SourceText;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A parsed 年度报告 (or another document that was submitted as one).
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub source: SourceText,
+    pub lines: LineIndex,
+    /// The running text without web-page chrome (breadcrumbs, share widgets, footer).
+    pub body: Span,
+    pub meta: Meta,
+    /// Every numbered heading, in document order. `Section::parent`/`children` index into this vec.
+    pub sections: Vec<Section>,
+    pub numbering_issues: Vec<NumberingIssue>,
+    /// In-paragraph enumerations (一是…二是…).
+    pub enumerations: Vec<Enumeration>,
+    pub sentences: Vec<Sentence>,
+    pub facts: Vec<Fact>,
+    /// Totals with their 其中 parts.
+    pub breakdowns: Vec<Breakdown>,
+    /// Rates with their stated numerator and denominator.
+    pub ratios: Vec<Ratio>,
+}
+
+impl Report {
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.source.text[span.start..span.end]
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.source.text, offset)
+    }
+
+    /// Top-level sections (level 1 headings, or the shallowest level present).
+    pub fn top_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(|s| s.parent.is_none())
+    }
+}
+
+/// A value found at a place in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// What kind of document this is. Annual-report rules apply only to [`DocKind::AnnualReport`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    AnnualReport,
+    CaseStudy,
+    #[default]
+    Other,
+}
+
+impl DocKind {
+    /// The name used in packs (`applies_to`) and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::AnnualReport => "annual_report",
+            DocKind::CaseStudy => "case_study",
+            DocKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    pub title: Option<Located<String>>,
+    /// Issuing body, from the title, a header line, 来源, or the sign-off.
+    pub issuer: Option<Located<String>>,
+    /// 文号, e.g. 沈辽中司发〔2024〕7号.
+    pub doc_number: Option<Located<String>>,
+    /// 主送机关, e.g. 区委、区政府.
+    pub addressee: Option<Located<String>>,
+    /// The year reported on.
+    pub report_year: Option<Located<i32>>,
+    /// 成文/印发 date.
+    pub issued: Option<Located<NaiveDate>>,
+    /// Publication date (发布时间, a date under the title, HTML metadata).
+    pub published: Option<Located<NaiveDate>>,
+    /// A draft marker left in the text (讨论稿, 征求意见稿, 送审稿, 初稿).
+    pub draft: Option<Located<String>>,
+    pub kind: DocKind,
+    /// Why the parser chose `kind`, in Chinese, for the output and `parse`.
+    pub kind_reason: String,
+}
+
+/// A numbered heading and the text it governs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Numbering level of official documents: 1 = 一、  2 = （一）  3 = 1.  4 = （1）.
+    pub level: u8,
+    /// The ordinal the numbering states (一 → 1, （三）→ 3).
+    pub number: Option<u32>,
+    /// The numbering as written, e.g. `（二）`.
+    pub marker: String,
+    pub title: String,
+    /// The heading line.
+    pub heading: Span,
+    /// Heading and body, up to the next heading at the same or a higher level.
+    pub span: Span,
+    /// After the heading line, up to the end of `span`.
+    pub body: Span,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberingIssueKind {
+    /// 一、 then 三、
+    Gap,
+    /// 二、 twice
+    Repeat,
+    /// 1. directly under 一、 while （一） is used elsewhere, or a deeper level with no parent.
+    LevelJump,
+    /// The same level written two ways, e.g. （一） and (一) or 1. and 1、
+    MixedStyle,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberingIssue {
+    pub kind: NumberingIssueKind,
+    pub span: Span,
+    /// Chinese explanation, e.g. "一级标题从“一、”跳到“三、”，缺少“二、”".
+    pub detail: String,
+}
+
+/// 一是…二是…三是… inside a paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Enumeration {
+    pub span: Span,
+    pub items: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Innermost section containing the sentence.
+    pub section: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A count or amount: 353件, 6位, 五方面, 1.2万元.
+    Quantity,
+    /// A rate or share in percent: 出庭应诉率为100%, 占比30%.
+    Rate,
+    /// A change: 下降4.7个百分点, 增长9.5%. Never a rate.
+    Change,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    Exact,
+    /// 余, 多, 以上, 超过: the true value is at least `value`.
+    AtLeast,
+    /// 约, 左右, 近: about `value`.
+    About,
+    /// 不足, 以下, 不到: at most `value`.
+    AtMost,
+}
+
+/// A located quantity.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// The thing counted or measured, e.g. 法律援助案件, 出庭应诉率.
+    pub label: String,
+    /// The value with 万/亿 applied; a percentage as the number before `%` (99.7 for 99.7%).
+    /// For a change, negative when it goes down.
+    pub value: Decimal,
+    /// Normalised unit: 件 次 人 个 项 家 元 % 个百分点 …
+    pub unit: String,
+    pub approx: Approx,
+    pub kind: FactKind,
+    /// The number with its unit (and approximation words) as written.
+    pub span: Span,
+    /// Where the label was read from, when it is a stretch of the text.
+    pub label_span: Option<Span>,
+    pub sentence: usize,
+    pub section: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreakdownRelation {
+    /// The parts look like a full split of the total (民事…刑事…; 维持…撤销…驳回…).
+    Partition,
+    /// The parts are a selection (其中…).
+    Subset,
+}
+
+/// 共办理法律援助案件353件，其中民事援助案件214件，刑事援助案件139件
+#[derive(Debug, Clone, Serialize)]
+pub struct Breakdown {
+    /// Index into `Report::facts`.
+    pub total: usize,
+    /// Indices into `Report::facts`.
+    pub parts: Vec<usize>,
+    pub relation: BreakdownRelation,
+    pub span: Span,
+}
+
+/// 受理1187件，调解成功1187件，调解成功率100%
+#[derive(Debug, Clone, Serialize)]
+pub struct Ratio {
+    /// Indices into `Report::facts`.
+    pub rate: usize,
+    pub numerator: usize,
+    pub denominator: usize,
+}
