@@ -4,9 +4,11 @@
 //! column are derived only when rendering, through [`LineIndex`].
 
 mod model;
+mod norm;
 mod span;
 
 pub use model::*;
+pub use norm::{fold_width, NormBuilder, NormText};
 pub use span::{LineIndex, Position, Span};
 
 use crate::ingest::SourceText;
@@ -15,8 +17,10 @@ use crate::ingest::SourceText;
 pub fn parse(source: SourceText) -> Report {
     let lines = LineIndex::new(&source.text);
     let body = Span::new(0, source.text.len());
+    let norm = NormText::new(&source.text);
     Report {
         lines,
+        norm,
         body,
         meta: Meta::default(),
         sections: Vec::new(),

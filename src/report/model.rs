@@ -1,6 +1,6 @@
 //! The document model: what the parser found in a report, with spans.
 
-use super::{LineIndex, Position, Span};
+use super::{LineIndex, NormText, Position, Span};
 use crate::ingest::SourceText;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -11,6 +11,8 @@ use serde::Serialize;
 pub struct Report {
     pub source: SourceText,
     pub lines: LineIndex,
+    /// `source.text` normalised for matching; rules and extractors search this, evidence maps back.
+    pub norm: NormText,
     /// The running text without web-page chrome (breadcrumbs, share widgets, footer).
     pub body: Span,
     pub meta: Meta,
