@@ -5,9 +5,12 @@
 //! (YAML + pest → checked rules) → [`engine`] (rules × report → verdicts) → [`output`] → `cli`.
 #![warn(clippy::print_stdout)]
 
+pub mod batch;
+pub mod cli;
 pub mod dsl;
 pub mod engine;
 pub mod ingest;
 pub mod output;
 pub mod pack;
 pub mod report;
+pub mod verify;

@@ -1,0 +1,190 @@
+//! The command line end to end: exit codes, formats, errors that name the place, scaffolding.
+
+mod support;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fzcheck() -> Command {
+    Command::cargo_bin("fzcheck").unwrap()
+}
+
+fn example() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sample-report.md").to_string()
+}
+
+#[test]
+fn check_the_bundled_example_fails_with_exit_1_and_shows_evidence() {
+    fzcheck()
+        .args(["check", &example(), "--width", "160"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("metrics/appearance-rate"))
+        .stdout(predicate::str::contains("96"))
+        .stdout(predicate::str::contains("format/draft-marker"));
+}
+
+#[test]
+fn fail_on_never_exits_0() {
+    fzcheck()
+        .args(["check", &example(), "--fail-on", "never"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn a_clean_report_exits_0() {
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/fixtures/good-report.md");
+    fzcheck().args(["check", good]).assert().code(0);
+}
+
+#[test]
+fn missing_input_exits_2_and_names_the_file() {
+    fzcheck()
+        .args(["check", "no-such-report.docx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-report.docx"));
+}
+
+#[test]
+fn unknown_option_exits_2() {
+    fzcheck().args(["check", "--frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn a_broken_pack_exits_2_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("bad.yaml");
+    std::fs::write(
+        &pack,
+        "pack: bad\ntitle: 坏的规则包\nversion: 0.1.0\nrules:\n  - id: bad/one\n    title: 未知函数\n    severity: error\n    basis: 无\n    check: factz(/出庭/)\n    message: 无\n    hint: 无\n",
+    )
+    .unwrap();
+    fzcheck()
+        .args(["check", &example(), "--pack", pack.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.yaml"))
+        .stderr(predicate::str::contains("factz"))
+        .stderr(predicate::str::contains(":9:"));
+}
+
+#[test]
+fn rules_json_lists_every_rule_with_pack_id_title_severity_basis() {
+    let out = fzcheck().args(["rules", "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = rules.as_array().unwrap();
+    assert!(rules.len() >= 40, "{} rules", rules.len());
+    for r in rules {
+        for key in ["pack", "id", "title", "severity", "basis"] {
+            assert!(!r[key].is_null(), "{key} missing in {r}");
+        }
+    }
+}
+
+#[test]
+fn explain_shows_basis_check_and_hint() {
+    fzcheck()
+        .args(["explain", "metrics/appearance-rate"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("行政诉讼法"))
+        .stdout(predicate::str::contains("出庭"))
+        .stdout(predicate::str::contains("修改建议"));
+    fzcheck().args(["explain", "appearance-rate"]).assert().code(2).stderr(predicate::str::contains("metrics/appearance-rate"));
+}
+
+#[test]
+fn parse_json_has_the_document_model() {
+    let out = fzcheck()
+        .args(["parse", support::seed(support::SEEDS[2]).to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["meta"]["report_year"], 2023);
+    assert!(doc["outline"].as_array().unwrap().len() >= 2);
+    assert!(doc["facts"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn several_formats_and_outputs_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("out.json");
+    let sarif = dir.path().join("out.sarif");
+    fzcheck()
+        .args(["check", &example(), "--fail-on", "never", "--format", "json", "--output"])
+        .arg(&json)
+        .args(["--format", "sarif", "--output"])
+        .arg(&sarif)
+        .assert()
+        .success();
+    let j: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(j["reports"][0]["meta"]["report_year"], 2024);
+    let s: serde_json::Value = serde_json::from_slice(&std::fs::read(&sarif).unwrap()).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+}
+
+#[test]
+fn the_tool_never_modifies_its_input() {
+    let before = std::fs::read(example()).unwrap();
+    fzcheck().args(["check", &example(), "--fail-on", "never"]).assert().success();
+    assert_eq!(before, std::fs::read(example()).unwrap());
+}
+
+#[test]
+fn new_pack_scaffolds_a_green_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    fzcheck()
+        .args(["new-pack", "my-city", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let root = dir.path().join("my-city");
+    assert!(root.join("my-city.yaml").is_file());
+    fzcheck()
+        .arg("test")
+        .arg(&root)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 passed, 0 failed"));
+    // A second time refuses to overwrite.
+    fzcheck().args(["new-pack", "my-city", "--dir"]).arg(dir.path()).assert().code(2);
+}
+
+#[test]
+fn test_shows_a_diff_when_a_case_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    fzcheck().args(["new-pack", "demo", "--dir"]).arg(dir.path()).assert().success();
+    let tests = dir.path().join("demo/tests/demo.yaml");
+    let text = std::fs::read_to_string(&tests).unwrap().replace("pass: [", "fail: [").replacen("    fail:\n", "    pass:\n", 1);
+    std::fs::write(&tests, text).unwrap();
+    fzcheck()
+        .arg("test")
+        .arg(dir.path().join("demo"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("- 期望"))
+        .stdout(predicate::str::contains("+ 实际"));
+}
+
+#[test]
+fn batch_over_a_folder_lists_unreadable_files_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example(), dir.path().join("a.md")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), [0xff, 0xfe, 0x00, 0xd8, 0x00, 0x00, 0x01]).unwrap();
+    let out = fzcheck()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = j["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    assert!(reports.iter().any(|r| !r["error"].is_null()));
+    assert!(reports.iter().any(|r| !r["results"].as_array().unwrap().is_empty()));
+}
