@@ -5,6 +5,7 @@
 //! (YAML + pest → checked rules) → [`engine`] (rules × report → verdicts) → [`output`] → `cli`.
 #![warn(clippy::print_stdout)]
 
+pub mod batch;
 pub mod dsl;
 pub mod engine;
 pub mod ingest;

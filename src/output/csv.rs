@@ -20,13 +20,27 @@ impl Reporter for CsvReporter {
         let ids = run.rules.iter().map(|r| r.id.as_str());
         out.write_record(LEAD.into_iter().chain(ids).chain(TAIL))?;
         let titles = run.rules.iter().map(|r| r.title.as_str());
-        out.write_record(["规则标题", "", "", ""].into_iter().chain(titles).chain([""; 4]))?;
+        out.write_record(
+            ["规则标题", "", "", ""]
+                .into_iter()
+                .chain(titles)
+                .chain([""; 4]),
+        )?;
         for report in &run.reports {
             out.write_record(report_row(run, report))?;
         }
         let total = Counts::of_run(run);
-        let mut trailer = vec!["各规则通过率".to_string(), String::new(), String::new(), String::new()];
-        trailer.extend(run.rules.iter().map(|r| Counts::of_rule(run, r).rate().to_string()));
+        let mut trailer = vec![
+            "各规则通过率".to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        trailer.extend(
+            run.rules
+                .iter()
+                .map(|r| Counts::of_rule(run, r).rate().to_string()),
+        );
         trailer.extend([
             total.pass.to_string(),
             total.fail.to_string(),
@@ -48,7 +62,8 @@ fn report_row(run: &CheckRun, report: &ReportResult) -> Vec<String> {
         meta.and_then(|m| m.report_year.as_ref())
             .map(|y| y.value.to_string())
             .unwrap_or_default(),
-        meta.map(|m| kind_zh(m.kind).to_string()).unwrap_or_default(),
+        meta.map(|m| kind_zh(m.kind).to_string())
+            .unwrap_or_default(),
     ];
     row.extend(run.rules.iter().map(|rule| {
         verdict_for(report, rule)

@@ -19,7 +19,10 @@ impl Reporter for HtmlReporter {
             w,
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         )?;
-        writeln!(w, "<title>fzcheck 检查结果</title>\n<style>\n{STYLE}</style>")?;
+        writeln!(
+            w,
+            "<title>fzcheck 检查结果</title>\n<style>\n{STYLE}</style>"
+        )?;
         writeln!(w, "</head>\n<body>\n<h1>fzcheck 检查结果</h1>")?;
         let line = run_line(run.reports.len(), unreadable(run), &Counts::of_run(run));
         writeln!(w, "<p class=\"overall\">{}</p>", esc(&line))?;

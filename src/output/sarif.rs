@@ -154,7 +154,14 @@ fn artifact_uri(path: &str) -> String {
     let normalised = path.replace('\\', "/");
     let encoded = percent_encode(&normalised);
     if Path::new(path).is_absolute() {
-        format!("file://{}", if encoded.starts_with('/') { encoded } else { format!("/{encoded}") })
+        format!(
+            "file://{}",
+            if encoded.starts_with('/') {
+                encoded
+            } else {
+                format!("/{encoded}")
+            }
+        )
     } else {
         encoded.trim_start_matches("./").to_string()
     }

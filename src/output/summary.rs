@@ -64,7 +64,16 @@ fn matrix(run: &CheckRun) -> Table {
 fn rule_rates(run: &CheckRun) -> Table {
     let mut table = plain_table();
     table.set_header([
-        "序号", "规则", "标题", "级别", "通过", "不通过", "不适用", "跳过", "出错", "通过率",
+        "序号",
+        "规则",
+        "标题",
+        "级别",
+        "通过",
+        "不通过",
+        "不适用",
+        "跳过",
+        "出错",
+        "通过率",
     ]);
     for (i, rule) in run.rules.iter().enumerate() {
         let c = Counts::of_rule(run, rule);

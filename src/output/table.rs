@@ -46,7 +46,9 @@ impl Reporter for TableReporter {
 fn report_table(report: &ReportResult, opts: &RenderOptions) -> Table {
     let mut table = Table::new();
     // Never probe the terminal: the caller decides width and colour, so files and tests are stable.
-    table.force_no_tty().load_preset(presets::UTF8_FULL_CONDENSED);
+    table
+        .force_no_tty()
+        .load_preset(presets::UTF8_FULL_CONDENSED);
     if opts.color {
         table.enforce_styling();
     }
