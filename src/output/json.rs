@@ -78,7 +78,7 @@ struct ReportOut<'a> {
     path: &'a str,
     meta: Option<MetaOut<'a>>,
     error: Option<&'a str>,
-    counts: Counts,
+    counts: CountsOut,
     pass_rate: Option<f64>,
     results: Vec<VerdictOut<'a>>,
 }
@@ -90,7 +90,7 @@ impl<'a> From<&'a ReportResult> for ReportOut<'a> {
             path: &r.path,
             meta: r.meta.as_ref().map(MetaOut::from),
             error: r.error.as_deref(),
-            counts,
+            counts: counts.into(),
             pass_rate: counts.rate().ratio(),
             results: r.verdicts.iter().map(VerdictOut::from).collect(),
         }
@@ -200,7 +200,7 @@ impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
 struct Summary<'a> {
     reports: usize,
     unreadable: usize,
-    counts: Counts,
+    counts: CountsOut,
     pass_rate: Option<f64>,
     rules: Vec<RuleSummary<'a>>,
 }
@@ -208,7 +208,7 @@ struct Summary<'a> {
 #[derive(Serialize)]
 struct RuleSummary<'a> {
     rule: &'a str,
-    counts: Counts,
+    counts: CountsOut,
     pass_rate: Option<f64>,
 }
 
@@ -218,7 +218,7 @@ impl<'a> Summary<'a> {
         Summary {
             reports: run.reports.len(),
             unreadable: unreadable(run),
-            counts,
+            counts: counts.into(),
             pass_rate: counts.rate().ratio(),
             rules: run
                 .rules
@@ -227,11 +227,54 @@ impl<'a> Summary<'a> {
                     let counts = Counts::of_rule(run, rule);
                     RuleSummary {
                         rule: &rule.id,
-                        counts,
+                        counts: counts.into(),
                         pass_rate: counts.rate().ratio(),
                     }
                 })
                 .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CountsOut {
+    total: usize,
+    by_status: ByStatus,
+    failures_by_severity: BySeverity,
+}
+
+#[derive(Serialize)]
+struct ByStatus {
+    pass: usize,
+    fail: usize,
+    not_applicable: usize,
+    skipped: usize,
+    error: usize,
+}
+
+#[derive(Serialize)]
+struct BySeverity {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+impl From<Counts> for CountsOut {
+    fn from(c: Counts) -> Self {
+        CountsOut {
+            total: c.total,
+            by_status: ByStatus {
+                pass: c.pass,
+                fail: c.fail,
+                not_applicable: c.not_applicable,
+                skipped: c.skipped,
+                error: c.error,
+            },
+            failures_by_severity: BySeverity {
+                error: c.fail_error,
+                warning: c.fail_warning,
+                info: c.fail_info,
+            },
         }
     }
 }

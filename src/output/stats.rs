@@ -2,11 +2,10 @@
 
 use crate::engine::{CheckRun, ReportResult, RuleInfo, Status, Verdict};
 use crate::pack::Severity;
-use serde::Serialize;
 use std::fmt;
 
 /// Verdicts counted by status, failures also by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub total: usize,
     pub pass: usize,
