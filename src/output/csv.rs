@@ -55,9 +55,9 @@ impl Reporter for CsvReporter {
 fn report_row(run: &CheckRun, report: &ReportResult) -> Vec<String> {
     let meta = report.meta.as_ref();
     let mut row = vec![
-        report.path.clone(),
+        inert(&report.path),
         meta.and_then(|m| m.title.as_ref())
-            .map(|t| t.value.clone())
+            .map(|t| inert(&t.value))
             .unwrap_or_default(),
         meta.and_then(|m| m.report_year.as_ref())
             .map(|y| y.value.to_string())
@@ -72,7 +72,7 @@ fn report_row(run: &CheckRun, report: &ReportResult) -> Vec<String> {
     }));
     let counts = Counts::of(&report.verdicts);
     match &report.error {
-        Some(error) => row.extend([String::new(), String::new(), String::new(), error.clone()]),
+        Some(error) => row.extend([String::new(), String::new(), String::new(), inert(error)]),
         None => row.extend([
             counts.pass.to_string(),
             counts.fail.to_string(),
@@ -81,4 +81,14 @@ fn report_row(run: &CheckRun, report: &ReportResult) -> Vec<String> {
         ]),
     }
     row
+}
+
+/// Text from the input files, kept from being read as a formula: Excel evaluates a cell that
+/// starts with `=`, `+`, `-` or `@`, so such text gets a leading apostrophe, as Excel itself writes.
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }

@@ -5,13 +5,16 @@ use super::stats::{unreadable, Counts};
 use super::{summary, RenderOptions, Reporter};
 use crate::engine::{CheckRun, Evidence, ReportResult, Status, Verdict};
 use crate::pack::Severity;
-use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use comfy_table::{presets, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
 
 /// Evidence items listed per verdict; the rest are counted.
 const MAX_EVIDENCE: usize = 3;
 /// Characters of an excerpt shown in the table (the JSON keeps the full excerpt).
 const EXCERPT_CHARS: usize = 24;
+/// Below this width the title goes under the rule id instead of into a column of its own.
+const TITLE_COLUMN_MIN_WIDTH: u16 = 100;
 
 pub struct TableReporter;
 
@@ -58,19 +61,35 @@ fn report_table(report: &ReportResult, opts: &RenderOptions) -> Table {
             .set_width(width),
         None => table.set_content_arrangement(ContentArrangement::Disabled),
     };
-    table.set_header(["规则", "标题", "级别", "结果", "说明与证据"]);
+    let title_column = opts.width.is_none_or(|w| w >= TITLE_COLUMN_MIN_WIDTH);
+    if title_column {
+        table.set_header(["规则", "标题", "级别", "结果", "说明与证据"]);
+    } else {
+        table.set_header(["规则", "级别", "结果", "说明与证据"]);
+    }
     for v in &report.verdicts {
         let mut status = Cell::new(v.status.label_zh());
         if opts.color {
             status = status.fg(status_color(v));
         }
-        table.add_row(vec![
-            Cell::new(&v.rule.id),
-            Cell::new(&v.rule.title),
+        let mut row = if title_column {
+            vec![Cell::new(&v.rule.id), Cell::new(&v.rule.title)]
+        } else {
+            vec![Cell::new(format!("{}\n{}", v.rule.id, v.rule.title))]
+        };
+        row.extend([
             Cell::new(v.rule.severity.label_zh()),
             status,
             Cell::new(details(v)),
         ]);
+        table.add_row(row);
+    }
+    // Rule ids are identifiers: wrapping one in the middle makes it uncopyable.
+    let longest_id = report.verdicts.iter().map(|v| v.rule.id.width()).max();
+    if let (Some(ids), Some(longest)) = (table.column_mut(0), longest_id) {
+        // The boundary counts the cell padding, one space each side.
+        let longest = u16::try_from(longest + 2).unwrap_or(u16::MAX);
+        ids.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(longest)));
     }
     table
 }
