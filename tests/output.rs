@@ -112,7 +112,6 @@ mod sample {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn evidence(
         start: (usize, u32, u32),
         end: (usize, u32, u32),
