@@ -234,3 +234,20 @@ fn unreadable_and_crashing_files_do_not_stop_the_batch() {
     assert!(results[29].verdicts.is_empty());
     assert_eq!(results.iter().filter(|r| r.error.is_none()).count(), 38);
 }
+
+#[test]
+fn results_keep_no_spare_capacity() {
+    let rules = rules();
+    let results = run(&inputs(3), 1, false, |p| {
+        let mut r = fake_check(&rules, p);
+        for v in &mut r.verdicts {
+            v.evidence[0].text = "出庭应诉率为100%".chars().collect();
+            v.evidence.reserve(10);
+        }
+        r
+    });
+    for v in results.iter().flat_map(|r| &r.verdicts) {
+        assert_eq!(v.evidence.capacity(), v.evidence.len());
+        assert_eq!(v.evidence[0].text.capacity(), v.evidence[0].text.len());
+    }
+}
