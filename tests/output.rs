@@ -594,6 +594,32 @@ fn junit_validates_against_the_jenkins_xsd() {
 }
 
 #[test]
+fn junit_survives_characters_xml_cannot_carry() {
+    let mut run = sample::run();
+    run.reports[0].verdicts[1].message = "分页符\u{c}之后\u{1}的文字".to_string();
+    let mut out = Vec::new();
+    render(&run, Format::Junit, &plain(), &mut out).unwrap();
+    let suites = junit_parser::from_reader(std::io::Cursor::new(&out)).unwrap();
+    match &suites.suites[0].cases[1].status {
+        junit_parser::TestStatus::Failure(f) => assert_eq!(f.message, "分页符之后的文字"),
+        other => panic!("expected a failure, got {other:?}"),
+    }
+}
+
+#[test]
+fn format_names_for_the_command_line() {
+    use clap::ValueEnum;
+    let names: Vec<String> = Format::value_variants()
+        .iter()
+        .map(|f| f.to_possible_value().unwrap().get_name().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["table", "json", "junit", "sarif", "markdown", "html", "csv"]
+    );
+}
+
+#[test]
 fn sarif_snapshot() {
     insta::assert_snapshot!(rendered(Format::Sarif, &plain()));
 }

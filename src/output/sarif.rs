@@ -178,3 +178,25 @@ fn percent_encode(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn uris_are_relative_and_percent_encoded() {
+        assert_eq!(artifact_uri("./reports/a b.txt"), "reports/a%20b.txt");
+        assert_eq!(artifact_uri("报告.txt"), "%E6%8A%A5%E5%91%8A.txt");
+        assert_eq!(artifact_uri(r"reports\2024\a.txt"), "reports/2024/a.txt");
+        assert_eq!(artifact_uri("a#1?.txt"), "a%231%3F.txt");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn absolute_paths_become_file_uris() {
+        assert_eq!(
+            artifact_uri("/srv/报告/a.txt"),
+            "file:///srv/%E6%8A%A5%E5%91%8A/a.txt"
+        );
+    }
+}
