@@ -187,9 +187,9 @@ fn inputs(n: usize) -> Vec<PathBuf> {
         .collect()
 }
 
-fn outputs(jobs: usize) -> Vec<Vec<u8>> {
+fn outputs(jobs: usize, progress: bool) -> Vec<Vec<u8>> {
     let rules = rules();
-    let reports = run(&inputs(120), jobs, false, |p| fake_check(&rules, p));
+    let reports = run(&inputs(120), jobs, progress, |p| fake_check(&rules, p));
     let run = CheckRun { rules, reports };
     [
         Format::Json,
@@ -210,10 +210,17 @@ fn outputs(jobs: usize) -> Vec<Vec<u8>> {
 
 #[test]
 fn output_is_byte_identical_whatever_the_number_of_jobs() {
-    let one = outputs(1);
+    let one = outputs(1, false);
     for jobs in [2, 4, 0] {
-        assert!(outputs(jobs) == one, "output differs with --jobs {jobs}");
+        assert!(
+            outputs(jobs, false) == one,
+            "output differs with --jobs {jobs}"
+        );
     }
+    assert!(
+        outputs(3, true) == one,
+        "output differs with a progress bar"
+    );
 }
 
 #[test]
