@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Throughput and memory of `fzcheck check` over a generated corpus.
+#
+#   scripts/bench-batch.sh [N=10000] [JOBS=0] [SMALL=1000]
+#
+# Builds release, generates N fictional ~20 KB reports (examples/gen_corpus.rs) into a temporary
+# folder, checks them with CSV output under /usr/bin/time -v, and prints reports/second, wall time
+# and max RSS. Then it checks SMALL reports the same way and compares: memory is "flat" when each
+# extra report costs well under its own size (the text and the parsed report must be dropped after
+# checking; only the small ReportResult stays). Exits 1 when that fails.
+set -euo pipefail
+
+N=${1:-10000}
+JOBS=${2:-0}
+SMALL=${3:-1000}
+# Most resident memory an extra report may add, in KB. A report is ~20 KB of text, and keeping
+# it (or its parsed Report) would cost more than that; its ReportResult (about 20 verdicts with
+# excerpts) stays for the output and costs several KB.
+MAX_KB_PER_REPORT=${MAX_KB_PER_REPORT:-16}
+
+if ((N <= SMALL)); then
+    echo "N ($N) must be larger than SMALL ($SMALL)" >&2
+    exit 2
+fi
+cd "$(dirname "$0")/.."
+if [[ ! -x /usr/bin/time ]]; then
+    echo "needs GNU time at /usr/bin/time (Debian: apt-get install time)" >&2
+    exit 2
+fi
+
+# FZCHECK / GEN_CORPUS point at prebuilt binaries (an installed fzcheck, or a dry run).
+if [[ -z ${FZCHECK:-} || -z ${GEN_CORPUS:-} ]]; then
+    cargo build --release --quiet --bin fzcheck --example gen_corpus
+fi
+BIN=${FZCHECK:-target/release/fzcheck}
+GEN=${GEN_CORPUS:-target/release/examples/gen_corpus}
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# Runs one check over $2 reports; sets WALL (s), RSS (KB), RATE (reports/s).
+measure() {
+    local label=$1 count=$2 dir="$WORK/corpus-$2"
+    "$GEN" "$dir" "$count" >/dev/null
+    local status=0
+    /usr/bin/time -v -o "$WORK/time-$count.txt" \
+        "$BIN" check "$dir" --format csv --output "$WORK/out-$count.csv" --jobs "$JOBS" --fail-on never \
+        || status=$?
+    if [[ $status -ne 0 ]]; then
+        echo "fzcheck check exited with $status" >&2
+        cat "$WORK/time-$count.txt" >&2
+        exit 1
+    fi
+    local rows
+    rows=$(($(wc -l <"$WORK/out-$count.csv") - 3)) # two header rows and the pass-rate row
+    if [[ $rows -ne $count ]]; then
+        echo "expected $count report rows in the CSV, found $rows" >&2
+        exit 1
+    fi
+    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time-$count.txt")
+    RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time-$count.txt")
+    RATE=$(awk -v n="$count" -v s="$WALL" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
+    printf '%-6s %6d reports  %8.2f s  %8s reports/s  max RSS %7.1f MB\n' \
+        "$label" "$count" "$WALL" "$RATE" "$(awk -v k="$RSS" 'BEGIN { print k / 1024 }')"
+    rm -rf "$dir"
+}
+
+echo "fzcheck check --format csv --jobs $JOBS ($(nproc) cores)"
+measure small "$SMALL"
+SMALL_RSS=$RSS
+measure large "$N"
+LARGE_RSS=$RSS
+
+PER_REPORT=$(awk -v a="$SMALL_RSS" -v b="$LARGE_RSS" -v n="$SMALL" -v m="$N" \
+    'BEGIN { printf "%.2f", (b - a) / (m - n) }')
+echo "memory: ${SMALL_RSS} KB for $SMALL reports, ${LARGE_RSS} KB for $N: ${PER_REPORT} KB per extra report"
+if awk -v p="$PER_REPORT" -v max="$MAX_KB_PER_REPORT" 'BEGIN { exit !(p > max) }'; then
+    echo "NOT FLAT: more than $MAX_KB_PER_REPORT KB per extra report" >&2
+    exit 1
+fi
+echo "flat: at most $MAX_KB_PER_REPORT KB per extra report"

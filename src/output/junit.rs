@@ -1,0 +1,215 @@
+//! JUnit XML as Jenkins' JUnit plugin reads it (shared/schemas/junit-jenkins.xsd) and GitLab shows it:
+//! a `testsuite` per report, a `testcase` per rule.
+
+use super::labels::{headline, kind_zh, position};
+use super::stats::Counts;
+use super::{RenderOptions, Reporter};
+use crate::engine::{CheckRun, ReportResult, Status, Verdict};
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+use std::io::{self, Write};
+
+pub struct JunitReporter;
+
+impl Reporter for JunitReporter {
+    fn render(&self, run: &CheckRun, _: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
+        let mut xml = Writer::new_with_indent(&mut *w, b' ', 2);
+        xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        let (mut tests, mut failures, mut errors) = (0, 0, 0);
+        for report in &run.reports {
+            let c = suite_counts(report);
+            tests += c.tests;
+            failures += c.failures;
+            errors += c.errors;
+        }
+        xml.create_element("testsuites")
+            .with_attributes([
+                ("name", "fzcheck"),
+                ("tests", tests.to_string().as_str()),
+                ("failures", failures.to_string().as_str()),
+                ("errors", errors.to_string().as_str()),
+            ])
+            .write_inner_content(|xml| {
+                for (i, report) in run.reports.iter().enumerate() {
+                    write_suite(xml, i, report)?;
+                }
+                Ok(())
+            })?;
+        writeln!(xml.into_inner())
+    }
+}
+
+struct SuiteCounts {
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+/// An unreadable report is one test that errored, so CI shows it instead of an empty suite.
+fn suite_counts(report: &ReportResult) -> SuiteCounts {
+    if report.error.is_some() {
+        return SuiteCounts {
+            tests: 1,
+            failures: 0,
+            errors: 1,
+            skipped: 0,
+        };
+    }
+    let c = Counts::of(&report.verdicts);
+    SuiteCounts {
+        tests: c.total,
+        failures: c.fail,
+        errors: c.error,
+        skipped: c.not_applicable + c.skipped,
+    }
+}
+
+type Xml<'w> = Writer<&'w mut dyn Write>;
+
+fn write_suite(xml: &mut Xml, index: usize, report: &ReportResult) -> io::Result<()> {
+    let c = suite_counts(report);
+    xml.create_element("testsuite")
+        .with_attributes([
+            ("name", attr(&report.path).as_str()),
+            ("id", index.to_string().as_str()),
+            ("tests", c.tests.to_string().as_str()),
+            ("failures", c.failures.to_string().as_str()),
+            ("errors", c.errors.to_string().as_str()),
+            ("skipped", c.skipped.to_string().as_str()),
+        ])
+        .write_inner_content(|xml| {
+            if let Some(meta) = &report.meta {
+                let mut props = vec![("headline", headline(meta))];
+                let texts = [
+                    ("title", &meta.title),
+                    ("issuer", &meta.issuer),
+                    ("doc_number", &meta.doc_number),
+                ];
+                props.extend(
+                    texts
+                        .into_iter()
+                        .filter_map(|(k, v)| v.as_ref().map(|l| (k, l.value.clone()))),
+                );
+                if let Some(year) = &meta.report_year {
+                    props.push(("report_year", year.value.to_string()));
+                }
+                props.push(("kind", kind_zh(meta.kind).to_string()));
+                xml.create_element("properties")
+                    .write_inner_content(|xml| {
+                        for (name, value) in &props {
+                            xml.create_element("property")
+                                .with_attributes([("name", *name), ("value", attr(value).as_str())])
+                                .write_empty()?;
+                        }
+                        Ok(())
+                    })?;
+            }
+            match &report.error {
+                Some(error) => {
+                    xml.create_element("testcase")
+                        .with_attributes([("classname", "fzcheck"), ("name", "读取报告")])
+                        .write_inner_content(|xml| {
+                            xml.create_element("error")
+                                .with_attributes([
+                                    ("type", "unreadable"),
+                                    ("message", attr(error).as_str()),
+                                ])
+                                .write_text_content(BytesText::new(&clean(error)))?;
+                            Ok(())
+                        })?;
+                }
+                None => {
+                    for v in &report.verdicts {
+                        write_case(xml, v)?;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn write_case(xml: &mut Xml, v: &Verdict) -> io::Result<()> {
+    let name = attr(&format!("{} {}", v.rule.id, v.rule.title));
+    let case = xml
+        .create_element("testcase")
+        .with_attributes([("classname", attr(&v.rule.pack).as_str()), ("name", &name)]);
+    let reason = v.reason.as_deref().unwrap_or_default();
+    match v.status {
+        Status::Pass => {
+            case.write_empty()?;
+        }
+        // The XSD gives `skipped` no attributes: the reason is its text.
+        Status::NotApplicable | Status::Skipped => {
+            let text = clean(&format!("{}：{reason}", v.status.label_zh()));
+            case.write_inner_content(|xml| {
+                xml.create_element("skipped")
+                    .write_text_content(BytesText::new(&text))?;
+                Ok(())
+            })?;
+        }
+        Status::Error => {
+            case.write_inner_content(|xml| {
+                xml.create_element("error")
+                    .with_attributes([("type", "evaluation"), ("message", attr(reason).as_str())])
+                    .write_text_content(BytesText::new(&clean(reason)))?;
+                Ok(())
+            })?;
+        }
+        Status::Fail => {
+            let message = if v.message.is_empty() {
+                &v.rule.title
+            } else {
+                &v.message
+            };
+            case.write_inner_content(|xml| {
+                xml.create_element("failure")
+                    .with_attributes([
+                        ("type", v.rule.severity.as_str()),
+                        ("message", attr(message).as_str()),
+                    ])
+                    .write_text_content(BytesText::new(&clean(&failure_text(v))))?;
+                Ok(())
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Evidence, hint and basis: what a CI log should show under the failure.
+fn failure_text(v: &Verdict) -> String {
+    let mut lines = vec![format!("级别：{}", v.rule.severity.label_zh())];
+    for e in &v.evidence {
+        let value = e
+            .value
+            .as_ref()
+            .map(|x| format!("（值：{x}）"))
+            .unwrap_or_default();
+        lines.push(format!("证据 {}「{}」{value}", position(e), e.text));
+    }
+    if !v.rule.hint.is_empty() {
+        lines.push(format!("修改建议：{}", v.rule.hint));
+    }
+    if !v.rule.basis.is_empty() {
+        lines.push(format!("依据：{}", v.rule.basis.join("；")));
+    }
+    lines.join("\n")
+}
+
+/// Drops what XML 1.0 cannot carry at all (control characters, stray U+FFFE/U+FFFF).
+fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || ('\u{20}'..='\u{D7FF}').contains(&c)
+                || ('\u{E000}'..='\u{FFFD}').contains(&c)
+                || c >= '\u{10000}'
+        })
+        .collect()
+}
+
+/// Attribute values: parsers turn newlines into spaces anyway, so do it here, where it is visible.
+fn attr(s: &str) -> String {
+    clean(s).replace(['\r', '\n', '\t'], " ")
+}

@@ -1,0 +1,260 @@
+//! Batch checking: finding inputs under folders, and parallel runs that give the same output
+//! whatever the number of threads.
+
+use fzcheck::batch::{collect_inputs, run, BatchError};
+use fzcheck::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Status, Verdict};
+use fzcheck::output::{render, Format, RenderOptions};
+use fzcheck::pack::Severity;
+use fzcheck::report::{Meta, Position, Span};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for file in [
+        "2024/云溪区.txt",
+        "2024/青岚县.DOCX",
+        "2024/草稿/云溪区-征求意见稿.txt",
+        "2024/附件/统计表.xlsx",
+        "2024/~$青岚县.docx",
+        "2023/b.pdf",
+        "2023/a.html",
+        "2023/notes.md",
+        ".git/config.txt",
+        "index.htm",
+    ] {
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "x").unwrap();
+    }
+    dir
+}
+
+fn names(root: &Path, paths: &[PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|p| {
+            p.strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+#[test]
+fn default_include_takes_every_readable_format_sorted() {
+    let dir = tree();
+    let found = collect_inputs(&[dir.path().to_path_buf()], &[], &[]).unwrap();
+    assert_eq!(
+        names(dir.path(), &found),
+        [
+            "2023/a.html",
+            "2023/b.pdf",
+            "2023/notes.md",
+            "2024/云溪区.txt",
+            "2024/草稿/云溪区-征求意见稿.txt",
+            "2024/青岚县.DOCX",
+            "index.htm",
+        ]
+    );
+}
+
+#[test]
+fn include_and_exclude_globs() {
+    let dir = tree();
+    let root = [dir.path().to_path_buf()];
+    let txt = collect_inputs(&root, &["*.txt".to_string()], &["*草稿*".to_string()]).unwrap();
+    assert_eq!(names(dir.path(), &txt), ["2024/云溪区.txt"]);
+
+    let only_2023 =
+        collect_inputs(&root, &[], &["2024/**".to_string(), "*.htm".to_string()]).unwrap();
+    assert_eq!(
+        names(dir.path(), &only_2023),
+        ["2023/a.html", "2023/b.pdf", "2023/notes.md"]
+    );
+
+    let folder_excluded = collect_inputs(&root, &[], &["2024/草稿".to_string()]).unwrap();
+    assert!(!names(dir.path(), &folder_excluded)
+        .iter()
+        .any(|n| n.contains("草稿")));
+}
+
+#[test]
+fn named_files_are_kept_in_order_and_listed_once() {
+    let dir = tree();
+    let b = dir.path().join("2023/b.pdf");
+    let stats = dir.path().join("2024/附件/统计表.xlsx");
+    let found = collect_inputs(
+        &[b.clone(), stats.clone(), dir.path().join("2023")],
+        &[],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        names(dir.path(), &found),
+        [
+            "2023/b.pdf",
+            "2024/附件/统计表.xlsx",
+            "2023/a.html",
+            "2023/notes.md"
+        ]
+    );
+}
+
+#[test]
+fn missing_path_and_bad_glob_are_errors() {
+    let dir = tree();
+    let missing = collect_inputs(&[dir.path().join("nope")], &[], &[]).unwrap_err();
+    assert!(matches!(missing, BatchError::NotFound { .. }), "{missing}");
+    let bad = collect_inputs(&[dir.path().to_path_buf()], &["[".to_string()], &[]).unwrap_err();
+    assert!(matches!(bad, BatchError::Glob { .. }), "{bad}");
+}
+
+fn rules() -> Vec<Arc<RuleInfo>> {
+    (0..4)
+        .map(|i| {
+            Arc::new(RuleInfo {
+                id: format!("gov-ar/rule-{i}"),
+                pack: "gov-ar".to_string(),
+                title: format!("第{i}条规则"),
+                severity: [Severity::Error, Severity::Warning, Severity::Info][i % 3],
+                basis: vec![],
+                hint: "修改建议".to_string(),
+                description: None,
+                tags: vec![],
+            })
+        })
+        .collect()
+}
+
+/// A stand-in for the engine: a verdict pattern that depends on the path only, after a delay
+/// that also depends on it, so threads finish out of order.
+fn fake_check(rules: &[Arc<RuleInfo>], path: &Path) -> ReportResult {
+    let name = path.display().to_string();
+    let seed = name
+        .bytes()
+        .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64));
+    std::thread::sleep(std::time::Duration::from_micros(seed % 700));
+    if name.ends_with("13.txt") {
+        return ReportResult {
+            path: name.clone(),
+            meta: None,
+            verdicts: vec![],
+            error: Some(format!("{name}: 无法读取文件")),
+        };
+    }
+    if name.ends_with("29.txt") {
+        panic!("a bug in a rule, on one file only");
+    }
+    let statuses = [
+        Status::Pass,
+        Status::Fail,
+        Status::NotApplicable,
+        Status::Skipped,
+        Status::Error,
+    ];
+    let verdicts = rules
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| Verdict {
+            rule: Arc::clone(rule),
+            status: statuses[((seed >> i) % 5) as usize],
+            message: format!("{name} 第{i}条"),
+            evidence: vec![Evidence {
+                span: Span::new(0, 3),
+                start: Position { line: 1, column: 1 },
+                end: Position { line: 1, column: 2 },
+                text: "一".to_string(),
+                value: None,
+                page: None,
+                paragraph: None,
+            }],
+            reason: None,
+        })
+        .collect();
+    ReportResult {
+        path: name,
+        meta: Some(Meta::default()),
+        verdicts,
+        error: None,
+    }
+}
+
+fn inputs(n: usize) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| PathBuf::from(format!("corpus/报告-{i:03}.txt")))
+        .collect()
+}
+
+fn outputs(jobs: usize, progress: bool) -> Vec<Vec<u8>> {
+    let rules = rules();
+    let reports = run(&inputs(120), jobs, progress, |p| fake_check(&rules, p));
+    let run = CheckRun { rules, reports };
+    [
+        Format::Json,
+        Format::Csv,
+        Format::Junit,
+        Format::Sarif,
+        Format::Table,
+        Format::Html,
+    ]
+    .into_iter()
+    .map(|format| {
+        let mut out = Vec::new();
+        render(&run, format, &RenderOptions::default(), &mut out).unwrap();
+        out
+    })
+    .collect()
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_number_of_jobs() {
+    let one = outputs(1, false);
+    for jobs in [2, 4, 0] {
+        assert!(
+            outputs(jobs, false) == one,
+            "output differs with --jobs {jobs}"
+        );
+    }
+    assert!(
+        outputs(3, true) == one,
+        "output differs with a progress bar"
+    );
+}
+
+#[test]
+fn unreadable_and_crashing_files_do_not_stop_the_batch() {
+    let rules = rules();
+    let paths = inputs(40);
+    let results = run(&paths, 2, false, |p| fake_check(&rules, p));
+    assert_eq!(results.len(), 40);
+    for (path, result) in paths.iter().zip(&results) {
+        assert_eq!(
+            result.path,
+            path.display().to_string(),
+            "results are in input order"
+        );
+    }
+    assert!(results[13].error.as_deref().unwrap().contains("无法读取"));
+    assert!(results[29].error.as_deref().unwrap().contains("内部出错"));
+    assert!(results[29].verdicts.is_empty());
+    assert_eq!(results.iter().filter(|r| r.error.is_none()).count(), 38);
+}
+
+#[test]
+fn results_keep_no_spare_capacity() {
+    let rules = rules();
+    let results = run(&inputs(3), 1, false, |p| {
+        let mut r = fake_check(&rules, p);
+        for v in &mut r.verdicts {
+            v.evidence[0].text = "出庭应诉率为100%".chars().collect();
+            v.evidence.reserve(10);
+        }
+        r
+    });
+    for v in results.iter().flat_map(|r| &r.verdicts) {
+        assert_eq!(v.evidence.capacity(), v.evidence.len());
+        assert_eq!(v.evidence[0].text.capacity(), v.evidence[0].text.len());
+    }
+}
