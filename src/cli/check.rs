@@ -61,7 +61,9 @@ fn write_outputs(run: &CheckRun, args: &CheckArgs) -> Result<(), CliError> {
         args.format.clone()
     };
     if args.output.len() > formats.len() {
-        return Err(CliError("--output 比 --format 多：每个 --output 需要一个对应的 --format".into()));
+        return Err(CliError(
+            "--output 比 --format 多：每个 --output 需要一个对应的 --format".into(),
+        ));
     }
     let stdout_tty = std::io::stdout().is_terminal();
     let opts = RenderOptions {
@@ -69,31 +71,26 @@ fn write_outputs(run: &CheckRun, args: &CheckArgs) -> Result<(), CliError> {
         width: args.width.or_else(|| terminal_width(stdout_tty)),
         summary: args.summary,
     };
+    let files: Vec<(Format, &Path)> = formats
+        .iter()
+        .zip(&args.output)
+        .map(|(f, p)| (*f, p.as_path()))
+        .collect();
+    output::render_to_files(run, &files, &opts)?;
     let mut stdout = std::io::stdout().lock();
-    for (i, format) in formats.iter().enumerate() {
-        match args.output.get(i) {
-            Some(path) => {
-                let file_opts = RenderOptions { color: false, ..opts.clone() };
-                let mut buf = Vec::new();
-                output::render(run, *format, &file_opts, &mut buf)?;
-                output::write_atomic(path, &buf)
-                    .map_err(|e| CliError(format!("{}: 无法写入输出文件: {e}", path.display())))?;
-            }
-            None => output::render(run, *format, &opts, &mut stdout)?,
-        }
+    for format in &formats[files.len()..] {
+        output::render(run, *format, &opts, &mut stdout)?;
     }
-    if args.summary && !formats.contains(&Format::Table) {
-        output::render_summary(run, &opts, &mut stdout)?;
+    if args.summary && !formats[files.len()..].contains(&Format::Table) {
+        output::render_summary(run, &mut stdout)?;
     }
     stdout.flush()?;
     Ok(())
 }
 
+/// The terminal's width when stdout is one (comfy-table asks the terminal).
 fn terminal_width(tty: bool) -> Option<u16> {
-    if !tty {
-        return None;
-    }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+    tty.then(|| comfy_table::Table::new().width()).flatten()
 }
 
 /// 1 when a rule at or above `fail_on` failed or errored; 2 when a report could not be read.
