@@ -28,3 +28,8 @@ pub fn compile(src: &str, scope: &mut Scope) -> Result<(Expr, Type), DslError> {
     let t = check(&mut e, scope)?;
     Ok((e, t))
 }
+
+/// The generated part of docs/rules.md: fields and functions, from the tables the checker uses.
+pub fn reference_markdown() -> String {
+    format!("### Fields\n\n{}\n{}", types::markdown(), functions::markdown())
+}

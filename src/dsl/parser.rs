@@ -49,9 +49,16 @@ pub fn parse(src: &str) -> Parsed<Expr> {
     expr(inner)
 }
 
-/// Bracket depth outside string literals, checked on the raw text.
-fn check_depth(src: &str) -> Parsed<()> {
-    let mut depth = 0usize;
+/// Brackets outside string literals, on the raw text: deeper than [`MAX_DEPTH`] is refused
+/// before pest recurses; an unclosed one explains a parse error at the end of the input.
+struct Brackets {
+    too_deep: Option<usize>,
+    unclosed: Option<usize>,
+}
+
+fn brackets(src: &str) -> Brackets {
+    let mut open = Vec::new();
+    let mut too_deep = None;
     let mut quote: Option<char> = None;
     let mut escaped = false;
     for (i, c) in src.char_indices() {
@@ -68,17 +75,29 @@ fn check_depth(src: &str) -> Parsed<()> {
             None => match c {
                 '"' | '\'' => quote = Some(c),
                 '(' | '[' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Err(too_deep(ExprSpan::new(i, i + 1)));
+                    open.push(i);
+                    if open.len() > MAX_DEPTH && too_deep.is_none() {
+                        too_deep = Some(i);
                     }
                 }
-                ')' | ']' => depth = depth.saturating_sub(1),
+                ')' | ']' => {
+                    open.pop();
+                }
                 _ => {}
             },
         }
     }
-    Ok(())
+    Brackets {
+        too_deep,
+        unclosed: open.first().copied(),
+    }
+}
+
+fn check_depth(src: &str) -> Parsed<()> {
+    match brackets(src).too_deep {
+        Some(i) => Err(too_deep(ExprSpan::new(i, i + 1))),
+        None => Ok(()),
+    }
 }
 
 fn too_deep(span: ExprSpan) -> DslError {
@@ -109,9 +128,18 @@ fn syntax_error(src: &str, e: &pest::error::Error<Rule>) -> DslError {
         InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
     };
     let end = src[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    if at == src.len() {
+        if let Some(open) = brackets(src).unclosed {
+            let c = &src[open..open + 1];
+            let kind = DslErrorKind::Syntax {
+                expected: format!("`{}` to close this `{c}`", if c == "(" { ")" } else { "]" }),
+            };
+            return DslError::new(kind, ExprSpan::new(open, open + 1));
+        }
+    }
     let expected = match &e.variant {
         ErrorVariant::ParsingError { positives, .. } if !positives.is_empty() => {
-            let mut names: Vec<&str> = positives.iter().map(|r| human(*r)).collect();
+            let mut names: Vec<&str> = positives.iter().map(|r| category(*r)).collect();
             names.sort_unstable();
             names.dedup();
             match names.split_last() {
@@ -123,6 +151,43 @@ fn syntax_error(src: &str, e: &pest::error::Error<Rule>) -> DslError {
         ErrorVariant::CustomError { message } => message.clone(),
     };
     syntax(ExprSpan::new(at, end), &expected)
+}
+
+/// What an error says is expected instead of a rule: operands and operators are grouped.
+fn category(rule: Rule) -> &'static str {
+    match rule {
+        Rule::op_or
+        | Rule::op_and
+        | Rule::op_eq
+        | Rule::op_ne
+        | Rule::op_le
+        | Rule::op_ge
+        | Rule::op_lt
+        | Rule::op_gt
+        | Rule::op_add
+        | Rule::op_sub
+        | Rule::op_mul
+        | Rule::op_div
+        | Rule::member
+        | Rule::index
+        | Rule::infix
+        | Rule::postfix => "an operator",
+        Rule::op_not
+        | Rule::op_neg
+        | Rule::prefix
+        | Rule::paren
+        | Rule::list
+        | Rule::call
+        | Rule::date
+        | Rule::percent
+        | Rule::number
+        | Rule::string
+        | Rule::regex
+        | Rule::boolean
+        | Rule::null
+        | Rule::ident => "an expression",
+        other => human(other),
+    }
 }
 
 /// What each grammar rule is called in messages.
@@ -399,7 +464,10 @@ fn regex(pair: Pair<'_, Rule>) -> Parsed<Expr> {
     let inner = only(pair)?;
     let re = Regex::new(inner.as_str()).map_err(|e| {
         let detail = match e {
-            regex::Error::Syntax(s) => s.lines().last().unwrap_or_default().to_string(),
+            regex::Error::Syntax(s) => {
+                let last = s.lines().last().unwrap_or_default();
+                last.trim_start_matches("error: ").to_string()
+            }
             other => other.to_string(),
         };
         DslError::new(DslErrorKind::BadRegex(detail), span)

@@ -211,3 +211,12 @@ pub fn field(owner: Type, name: &str) -> Option<&'static FieldDef> {
 pub fn field_names(owner: Type) -> impl Iterator<Item = &'static str> {
     FIELDS.iter().filter(move |f| f.owner == owner).map(|f| f.name)
 }
+
+/// The docs' field reference: one table, every type's fields.
+pub fn markdown() -> String {
+    let mut out = String::from("| type | field | field type | meaning |\n|---|---|---|---|\n");
+    for f in FIELDS {
+        out.push_str(&format!("| {} | `{}` | {} | {} |\n", f.owner, f.name, f.ty, f.doc));
+    }
+    out
+}
