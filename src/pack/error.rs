@@ -141,12 +141,21 @@ impl YamlSource {
         let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).to_string();
         let start = e.location().map_or(0, |l| offset_of(&self.text, l.line(), l.column()));
         let syntax = message.contains("while parsing") || message.contains("while scanning") || message.contains("did not find");
+        let label = if message.contains("unknown field") {
+            "unknown field"
+        } else if message.contains("missing field") {
+            "in this mapping"
+        } else if message.contains("unknown variant") {
+            "not one of the allowed values"
+        } else {
+            "here"
+        };
         let kind = if syntax {
             PackErrorKind::Yaml(message)
         } else {
             PackErrorKind::Schema(message)
         };
-        self.error_at(start, start, kind, "here")
+        self.error_at(start, start, kind, label)
     }
 
     /// A DSL error in the expression text `value` stored at `path` (`rules.2.check`).
