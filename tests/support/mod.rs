@@ -271,3 +271,40 @@ fn sentences(text: &str, sections: &[Section]) -> Vec<Sentence> {
     }
     out
 }
+
+/// A small annual report with every kind of item: sections, facts, a breakdown, a ratio, an issue.
+pub const SAMPLE: &str = "某区2023年法治政府建设年度报告
+发布时间：2024-03-20
+一、2023年法治政府建设主要举措
+（一）严格规范执法
+全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。共办理法律援助案件353件，其中民事援助案件214件，刑事援助案件139件。
+行政机关负责人出庭应诉率为100%。受理调解案件1187件，调解成功1187件，调解成功率100%。
+二、存在的不足和原因
+一是依法行政意识有待加强，主要原因在于培训不够。
+三、2024年工作安排
+明年将继续推进法治政府建设，案件办理质量同比下降4.7个百分点的问题将得到解决。
+";
+
+pub fn sample() -> Report {
+    report(SAMPLE)
+        .title("某区2023年法治政府建设年度报告")
+        .year(2023, "2023年")
+        .published("2024-03-20", "2024-03-20")
+        .section(1, "一、", "2023年法治政府建设主要举措")
+        .section(2, "（一）", "严格规范执法")
+        .section(1, "二、", "存在的不足和原因")
+        .section(1, "三、", "2024年工作安排")
+        .fact("法律援助案件", "353件", FactKind::Quantity)
+        .fact("民事援助案件", "214件", FactKind::Quantity)
+        .fact("刑事援助案件", "139件", FactKind::Quantity)
+        .fact("出庭应诉率", "100%", FactKind::Rate)
+        .fact("受理调解案件", "1187件", FactKind::Quantity)
+        .fact("调解成功", "1187件", FactKind::Quantity)
+        .fact("调解成功率", "100%", FactKind::Rate)
+        .fact("同比下降", "4.7个百分点", FactKind::Change)
+        .breakdown(0, &[1, 2], BreakdownRelation::Partition)
+        .ratio(6, 5, 4)
+        .issue(NumberingIssueKind::Gap, "三、", "一级标题从“二、”跳到“四、”")
+        .build()
+}
+
