@@ -1,6 +1,6 @@
 //! The command line end to end: exit codes, formats, errors that name the place, scaffolding.
 
-mod support;
+mod seeds;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -99,7 +99,7 @@ fn explain_shows_basis_check_and_hint() {
 #[test]
 fn parse_json_has_the_document_model() {
     let out = fzcheck()
-        .args(["parse", support::seed(support::SEEDS[2]).to_str().unwrap(), "--format", "json"])
+        .args(["parse", seeds::seed(seeds::SEEDS[2]).to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();
     assert!(out.status.success());

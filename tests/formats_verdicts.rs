@@ -1,8 +1,8 @@
 //! The same report in every format people have gives the same verdicts as its plain text.
 
-mod support;
+mod seeds;
 
-use support::*;
+use seeds::*;
 
 fn table(path: &std::path::Path) -> Vec<(String, &'static str)> {
     check_file(path)

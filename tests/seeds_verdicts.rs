@@ -1,9 +1,9 @@
 //! The built-in packs on the five real reports: what a careful reviewer sees.
 
-mod support;
+mod seeds;
 
 use fzcheck::engine::Status;
-use support::*;
+use seeds::*;
 
 #[test]
 fn seed_001_fails_on_its_draft_marker_and_the_missing_appearance_rate() {

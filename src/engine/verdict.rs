@@ -112,9 +112,12 @@ pub struct Verdict {
     /// The rule's message with the values found filled in (empty on pass unless the rule says more).
     pub message: String,
     pub evidence: Vec<Evidence>,
-    /// Why the rule was not applicable, skipped, or errored.
+    /// Why the rule was not applicable, skipped, or errored, or why a check was unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The rule's hint with the values found filled in, on fail and error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// Everything checked for one input file.
