@@ -1,1 +1,3 @@
 //! Stage 5 — output: render a [`CheckRun`](crate::engine::CheckRun) as a table, JSON, JUnit, SARIF, Markdown, HTML or CSV.
+
+pub mod document;
