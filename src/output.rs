@@ -4,6 +4,7 @@
 //! each time (no clocks, no host names), so outputs can be diffed and snapshot-tested.
 
 mod csv;
+pub mod document;
 mod files;
 mod html;
 mod json;

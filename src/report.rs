@@ -1,10 +1,21 @@
 //! Stage 2 — report: [`SourceText`] → [`Report`], the structured document every rule works on.
 //!
 //! All positions are byte [`Span`]s into `Report::source.text` (the decoded original text); line and
-//! column are derived only when rendering, through [`LineIndex`].
+//! column are derived only when rendering, through [`LineIndex`]. Every stage below works on the
+//! normalised text ([`NormText`]) and maps what it finds back to the source.
 
+mod chrome;
+mod dates;
+mod enumerations;
+mod facts;
+mod meta;
 mod model;
 mod norm;
+mod normalize;
+mod numerals;
+mod outline;
+mod relations;
+mod sentences;
 mod span;
 
 pub use model::*;
@@ -12,24 +23,60 @@ pub use norm::{fold_width, NormBuilder, NormText};
 pub use span::{LineIndex, Position, Span};
 
 use crate::ingest::SourceText;
+use std::ops::Range;
 
 /// Parse decoded text into a [`Report`]. Never fails: what cannot be recognised is simply absent.
 pub fn parse(source: SourceText) -> Report {
-    let lines = LineIndex::new(&source.text);
-    let body = Span::new(0, source.text.len());
-    let norm = NormText::new(&source.text);
+    let src = source.text.as_str();
+    let lines = LineIndex::new(src);
+    let norm = normalize::normalize(src);
+    let nlines = chrome::lines(&norm.text);
+    let layout = chrome::layout(&norm.text, &nlines);
+    let body_norm = match (nlines.get(layout.body.start), layout.body.end.checked_sub(1).and_then(|i| nlines.get(i))) {
+        (Some(first), Some(last)) if layout.body.start < layout.body.end => first.start..last.end,
+        _ => norm.text.len()..norm.text.len(),
+    };
+    let body = src_span(&norm, src, body_norm.clone());
+    let meta = meta::extract(&norm, src, &nlines, &layout, &source.meta);
+    let outline = outline::build(&norm, src, &nlines, &layout, body_norm.end);
+    let sentences = sentences::split(&norm, src, body_norm.clone(), &outline.sections);
+    let enumerations = enumerations::find(&norm, src, body_norm.clone(), &outline.sections);
+    let facts = facts::extract(&norm, src, &sentences, &outline.sections);
+    let rel = relations::find(&norm, &sentences, &facts);
     Report {
         lines,
-        norm,
         body,
-        meta: Meta::default(),
-        sections: Vec::new(),
-        numbering_issues: Vec::new(),
-        enumerations: Vec::new(),
-        sentences: Vec::new(),
-        facts: Vec::new(),
-        breakdowns: Vec::new(),
-        ratios: Vec::new(),
+        meta,
+        sections: outline.sections,
+        numbering_issues: outline.issues,
+        enumerations,
+        sentences: sentences.into_iter().map(|s| s.sentence).collect(),
+        facts,
+        breakdowns: rel.breakdowns,
+        ratios: rel.ratios,
+        norm,
         source,
     }
+}
+
+fn is_trim(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Source span of a normalised range, without the whitespace a repaired break left at its edges.
+pub(crate) fn src_span(norm: &NormText, src: &str, range: Range<usize>) -> Span {
+    let s = norm.to_source(range);
+    let (mut start, mut end) = (s.start.min(src.len()), s.end.min(src.len()));
+    let Some(slice) = src.get(start..end) else {
+        return Span::new(start, start.max(end.min(start)));
+    };
+    end = start + slice.trim_end_matches(is_trim).len();
+    start = end - src[start..end].trim_start_matches(is_trim).len();
+    Span::new(start, end)
+}
+
+/// Source text of a normalised range.
+pub(crate) fn src_text(norm: &NormText, src: &str, range: Range<usize>) -> String {
+    let s = src_span(norm, src, range);
+    src.get(s.start..s.end).unwrap_or_default().to_string()
 }

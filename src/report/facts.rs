@@ -1,0 +1,329 @@
+//! Facts: every quantity stated in a sentence, with its label, value, unit and approximation.
+//!
+//! A number is a fact when a unit follows it (件 次 人 % 个百分点 万元 …, with 万/亿 applied to the
+//! value), or when it ends a list whose earlier items had a unit (`管制1人,假释1。`), or when its label
+//! is itself a count (`平均跑动次数0.23`). Years, dates, 文号, ordinals (第三, 1.), article numbers, ranges
+//! (3-5年) and numbers inside quotes or book titles (“12+1”, 《…十项任务》) are not facts. A percentage is a
+//! rate unless a change verb precedes it (下降9.5%); 个百分点 is always a change.
+
+mod label;
+
+use super::numerals::{is_cn_numeral_char, parse_cn};
+use super::sentences::Piece;
+use super::{Approx, Fact, FactKind, NormText, Section};
+use rust_decimal::Decimal;
+use std::ops::Range;
+use std::str::FromStr;
+
+/// Units after Arabic numerals, longest first where one is a prefix of another.
+const UNITS: &[&str] = &[
+    "个百分点", "百分点", "个工作日", "平方公里", "平方米", "个月", "人次", "场次", "户次", "件次", "批次", "车次", "学时",
+    "课时", "小时", "工作日", "方面", "公里", "千米", "元", "%", "件", "次", "人", "个", "项", "家", "场", "份", "条", "名",
+    "位", "宗", "篇", "批", "种", "本", "块", "台", "张", "期", "辆", "册", "户", "所", "处", "座", "起", "例", "部", "套",
+    "间", "支", "队", "类", "点", "幅", "亩", "米", "吨", "天", "轮", "倍", "栋", "棵", "节", "门", "单",
+];
+/// Units that may follow a Chinese numeral (五方面, 两家, 十项); fewer, because 一个/三中 are idioms.
+const CN_UNITS: &[&str] = &[
+    "方面", "人次", "场次", "个", "项", "家", "名", "位", "件", "次", "条", "场", "批", "类", "种", "期", "人", "所", "份",
+    "起", "篇", "块", "轮", "支", "处",
+];
+/// Fixed political terms built from a numeral and a classifier (八项规定, 两个维护, 四个意识).
+const TERM_AFTER_UNIT: &[&str] = &["规定", "制度", "意识", "自信", "维护", "确立", "原则", "重点", "环节"];
+const APPROX_BEFORE: &[(&str, Approx)] = &[
+    ("大约", Approx::About),
+    ("将近", Approx::About),
+    ("接近", Approx::About),
+    ("约", Approx::About),
+    ("近", Approx::About),
+    ("超过", Approx::AtLeast),
+    ("逾", Approx::AtLeast),
+    ("超", Approx::AtLeast),
+    ("不足", Approx::AtMost),
+    ("不到", Approx::AtMost),
+];
+const APPROX_AFTER: &[(&str, Approx)] = &[
+    ("以上", Approx::AtLeast),
+    ("左右", Approx::About),
+    ("上下", Approx::About),
+    ("以下", Approx::AtMost),
+    ("以内", Approx::AtMost),
+];
+const CHANGE_DOWN: &[&str] = &["下降", "降低", "减少", "下滑", "回落", "降幅"];
+const CHANGE_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "增幅"];
+const COMPARE: &[&str] = &["同比", "环比", "较上年", "较去年", "比上年", "比去年", "较上年度"];
+/// Characters that tie a number to a formula, range or code rather than a count.
+const JOINERS: &[char] = &['+', '-', '—', '–', '~', '/', '·', ':', '.', '_', '*', '×'];
+
+/// A number found in a sentence before its label is known.
+struct Hit {
+    span: Range<usize>,
+    number: Range<usize>,
+    value: Decimal,
+    unit: String,
+    approx: Approx,
+    kind: FactKind,
+    /// Where the label search ends (the start of the number, or of the change verb).
+    label_end: usize,
+    unit_end: usize,
+}
+
+pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Section]) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for (si, p) in sentences.iter().enumerate() {
+        let text = &norm.text;
+        let protected = protected_ranges(&text[p.norm.clone()], p.norm.start);
+        let mut floor = p.norm.start;
+        let mut prev_unit: Option<(String, usize)> = None;
+        for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
+            let before = label::before(text, floor, hit.label_end);
+            let after = if hit.kind == FactKind::Change {
+                None
+            } else {
+                label::after(text, hit.unit_end)
+            };
+            let main = after.or(before.label);
+            let mut labels: Vec<Option<label::Label>> = before.shared.into_iter().map(Some).collect();
+            labels.push(main);
+            for l in labels {
+                facts.push(Fact {
+                    label: l.as_ref().map(|l| l.text.clone()).unwrap_or_default(),
+                    value: hit.value,
+                    unit: hit.unit.clone(),
+                    approx: hit.approx,
+                    kind: hit.kind,
+                    span: super::src_span(norm, src, hit.span.clone()),
+                    label_span: l.map(|l| super::src_span(norm, src, l.range)),
+                    sentence: si,
+                    section: p.sentence.section.or_else(|| super::sentences::innermost(sections, p.sentence.span.start)),
+                });
+            }
+            floor = hit.span.end.max(hit.number.end);
+        }
+    }
+    inherit_elided_labels(&mut facts, src);
+    facts
+}
+
+/// `五批共19件`, `其中10余篇`: a number with no label of its own counts what the number right before it
+/// counted, when only scope words stand between them.
+fn inherit_elided_labels(facts: &mut [Fact], src: &str) {
+    for i in 1..facts.len() {
+        if !facts[i].label.is_empty() || facts[i].sentence != facts[i - 1].sentence {
+            continue;
+        }
+        let gap = src.get(facts[i - 1].span.end..facts[i].span.start).unwrap_or("x");
+        let only_scope = gap.chars().count() <= 4
+            && gap.chars().all(|c| matches!(c, '共' | '计' | '其' | '中' | '，' | ',' | '、' | ' ' | '合' | '总' | '达'));
+        if only_scope {
+            facts[i].label = facts[i - 1].label.clone();
+            facts[i].label_span = facts[i - 1].label_span;
+        }
+    }
+}
+
+/// Quotes, book titles and 〔〕 brackets in a sentence, as absolute ranges.
+fn protected_ranges(s: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (i, c) in s.char_indices() {
+        match (open, c) {
+            (None, '“' | '《' | '〔' | '"' | '「') => open = Some((c, i)),
+            (Some(('“', st)), '”') | (Some(('《', st)), '》') | (Some(('〔', st)), '〕') | (Some(('"', st)), '"') | (Some(('「', st)), '」') => {
+                out.push(base + st..base + i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn starts_with_any<'a, T: Copy>(s: &str, list: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
+    list.iter().find(|(w, _)| s.starts_with(w)).copied()
+}
+
+fn unit_at(s: &str, units: &[&'static str]) -> Option<&'static str> {
+    units.iter().find(|u| s.starts_with(**u)).copied()
+}
+
+/// Every number of a sentence that is a fact, in order.
+fn numbers(text: &str, range: Range<usize>, protected: &[Range<usize>], prev_unit: &mut Option<(String, usize)>) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let Some(c) = text[i..range.end].chars().next() else { break };
+        let prev = text[range.start..i].chars().next_back();
+        let starts_digit = c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || JOINERS.contains(&p));
+        let starts_cn = is_cn_numeral_char(c) && !prev.is_some_and(is_cn_numeral_char);
+        if !(starts_digit || starts_cn) {
+            i += c.len_utf8();
+            continue;
+        }
+        let end = if starts_digit { digits_end(text, i, range.end) } else { cn_end(text, i, range.end) };
+        if let Some(hit) = read(text, range.clone(), i, end, starts_digit, prev_unit) {
+            if !protected.iter().any(|p| p.start <= i && i < p.end) {
+                *prev_unit = Some((hit.unit.clone(), hit.span.end));
+                i = hit.span.end.max(end);
+                out.push(hit);
+                continue;
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+fn digits_end(text: &str, start: usize, limit: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = start;
+    while j < limit && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j + 1 < limit && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+        j += 1;
+        while j < limit && b[j].is_ascii_digit() {
+            j += 1;
+        }
+    }
+    j
+}
+
+fn cn_end(text: &str, start: usize, limit: usize) -> usize {
+    text[start..limit]
+        .char_indices()
+        .find(|(_, c)| !is_cn_numeral_char(*c))
+        .map_or(limit, |(k, _)| start + k)
+}
+
+/// Read the unit, multiplier and approximation around the number at `start..end`.
+fn read(
+    text: &str,
+    sentence: Range<usize>,
+    start: usize,
+    end: usize,
+    digits: bool,
+    prev_unit: &Option<(String, usize)>,
+) -> Option<Hit> {
+    let before = &text[sentence.start..start];
+    if before.ends_with('第') || (!digits && ["初", "周", "星期", "农历"].iter().any(|w| before.ends_with(w))) {
+        return None;
+    }
+    let (approx_before, span_start) = APPROX_BEFORE
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .map_or((None, start), |(w, a)| (Some(*a), start - w.len()));
+    let num_text = &text[start..end];
+    let mut value = if digits {
+        Decimal::from_str(num_text).ok()?
+    } else {
+        let only_units = num_text.chars().all(|c| matches!(c, '十' | '百' | '千' | '万' | '亿'));
+        if only_units && num_text != "十" && approx_before.is_none() {
+            return None; // 千家万户, 万件: idioms, not counts
+        }
+        Decimal::from(parse_cn(num_text)?)
+    };
+    if !digits && value <= Decimal::ONE {
+        return None; // 一批, 一次性, 一方面
+    }
+    let mut k = end;
+    let rest = |k: usize| &text[k..sentence.end];
+    if digits {
+        let r = rest(k);
+        if r.starts_with(JOINERS) || r.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        if let Some(m) = ['万', '亿'].into_iter().find(|m| r.starts_with(*m)) {
+            value *= if m == '万' { Decimal::from(10_000) } else { Decimal::from(100_000_000) };
+            k += m.len_utf8();
+        }
+    }
+    let mut approx = approx_before.unwrap_or(Approx::Exact);
+    if let Some(m) = ['余', '多'].into_iter().find(|m| rest(k).starts_with(*m)) {
+        approx = Approx::AtLeast;
+        k += m.len_utf8();
+    }
+    let units = if digits { UNITS } else { CN_UNITS };
+    let unit = match unit_at(rest(k), units) {
+        Some(u) => {
+            k += u.len();
+            u.to_string()
+        }
+        None if digits => elided_unit(text, sentence.clone(), k, prev_unit)?,
+        None => return None,
+    };
+    if !digits && TERM_AFTER_UNIT.iter().any(|t| rest(k).starts_with(t)) {
+        return None;
+    }
+    if let Some((w, a)) = starts_with_any(rest(k), APPROX_AFTER) {
+        approx = a;
+        k += w.len();
+    }
+    let (kind, label_end, negative) = change_before(text, sentence.start, span_start)
+        .map(|(at, neg)| (FactKind::Change, at, neg))
+        .unwrap_or_else(|| {
+            let kind = if unit.ends_with("百分点") {
+                FactKind::Change
+            } else if unit == "%" {
+                FactKind::Rate
+            } else {
+                FactKind::Quantity
+            };
+            (kind, span_start, false)
+        });
+    if negative {
+        value = -value;
+    }
+    let unit = if unit == "百分点" { "个百分点".to_string() } else { unit };
+    Some(Hit {
+        span: span_start..k,
+        number: start..end,
+        value,
+        unit,
+        approx,
+        kind,
+        label_end,
+        unit_end: k,
+    })
+}
+
+/// A bare number ending a list whose previous item had a unit (`管制1人,假释1。`), or measured by a
+/// label that is itself a count (`平均跑动次数0.23`): unit of the previous item, or none.
+fn elided_unit(text: &str, sentence: Range<usize>, k: usize, prev_unit: &Option<(String, usize)>) -> Option<String> {
+    let next = text[k..sentence.end].chars().next();
+    let ends_item = next.is_none_or(|c| matches!(c, ',' | '。' | ';' | '、'));
+    if !ends_item {
+        return None;
+    }
+    let before = &text[sentence.start..k];
+    let label_is_count = before
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_end_matches(['为', '达'])
+        .ends_with(['数', '量']);
+    if label_is_count {
+        return Some(String::new());
+    }
+    match prev_unit {
+        Some((u, end)) if u != "%" && !u.is_empty() && k.saturating_sub(*end) <= 30 && *end >= sentence.start => Some(u.clone()),
+        _ => None,
+    }
+}
+
+/// A change verb (with 同比 and the like) right before the number: where the label ends, and whether
+/// the change is downward.
+fn change_before(text: &str, floor: usize, at: usize) -> Option<(usize, bool)> {
+    let before = &text[floor..at];
+    let before = before.strip_suffix('了').or_else(|| before.strip_suffix('为')).unwrap_or(before);
+    let (word, neg) = CHANGE_DOWN
+        .iter()
+        .map(|w| (w, true))
+        .chain(CHANGE_UP.iter().map(|w| (w, false)))
+        .find(|(w, _)| before.ends_with(**w))?;
+    let mut label_end = floor + before.len() - word.len();
+    if let Some(c) = COMPARE.iter().find(|c| text[floor..label_end].ends_with(**c)) {
+        label_end -= c.len();
+    }
+    Some((label_end, neg))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,318 @@
+//! The label of a number: the thing counted or measured.
+//!
+//! Before the number: the clause back to the last comma, 、 or the previous number, without trailing
+//! copulas (为 达到 均达到 …), then after the last generic verb or scope word (办理 受理 共 全年 其中 …),
+//! then the head noun after the last 的 or 等. When nothing is left, the verb itself is the label
+//! (`其中受理48件` → 受理, `调解成功942件` → 调解成功). After the number: a classifier followed by a noun
+//! phrase (`52家单位`, `选聘8名法律顾问`) names the thing counted and wins over the text before.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A label never runs back further than this many characters.
+const MAX_LABEL_CHARS: usize = 40;
+
+/// Stripped repeatedly from the end of the clause before a number; longest first.
+const TRAILING: &[&str] = &[
+    "均达到", "均达", "均为", "均是", "分别为", "分别达到", "分别达", "分别是", "全部达到", "达到了", "达到", "提高到",
+    "提高至", "提升到", "提升至", "增加到", "增加至", "增至", "降至", "压缩至", "压缩到", "缩短至", "减少到", "控制在",
+    "保持在", "约为", "共计", "累计", "总计", "合计", "高达", "已达", "现有", "共有", "已有", "拥有", "达", "为", "是",
+    "共", "均", "都", "已", "仅", "约",
+];
+/// Trailing words that mean one value is shared by the items listed before it with 、.
+const SHARED: &[&str] = &["均", "都", "分别", "全部"];
+
+/// Scope and time words: the label starts after them, and a bare verb after them is still a label.
+const SCOPE: &[&str] = &[
+    "其中", "全年", "今年以来", "年内", "一年来", "截至目前", "目前", "累计", "共计", "总计", "合计", "先后", "分别",
+    "同时", "此外", "另外", "期间", "以来", "现有", "共有", "已有", "已经", "全市", "全区", "全县", "全省", "全镇", "全国",
+];
+/// Generic verbs: the label is the object after them.
+const VERBS: &[&str] = &[
+    "办理", "受理", "审结", "收到", "接到", "接收", "开展", "组织", "召开", "举办", "举行", "完成", "实现", "出具", "提供",
+    "发放", "制发", "印发", "制定", "出台", "报送", "上报", "参与", "参加", "涉及", "作出", "梳理", "建立", "建成", "配备",
+    "选聘", "聘请", "培养", "列为", "发布", "推动", "推进", "打造", "获得", "受到", "听取", "引入", "新增", "收集", "收缴",
+    "清理", "查处", "处理", "化解", "评选", "设立", "设置", "购买", "悬挂", "制作", "录入", "匹配", "解决", "提出", "下发",
+    "进行", "等",
+];
+/// Where a noun phrase after a classifier ends.
+const FOLLOW_STOPS: &[&str] = &[
+    "进行", "开展", "参加", "参与", "完成", "实现", "进驻", "作为", "引入", "达到", "获得", "持有", "被", "已经", "已",
+    "全年", "的", "和", "及", "与", "并", "开设", "布置", "推荐", "提供", "担任", "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场",
+];
+/// Leading words that are not part of the thing counted.
+const LEADING: &[&str] = &[
+    "全市", "全区", "全县", "全省", "全镇", "全国", "全年", "各类", "各级", "各项", "各种", "所有", "全部", "相关", "其中",
+    "累计", "共计",
+];
+/// A label that is only one of these says nothing.
+const EMPTY: &[&str] = &["对", "向", "从", "经", "将", "把", "由", "给", "在", "为", "与", "和", "及", "共", "已", "并", "达"];
+/// Generic heads after 的 that need their modifier (人民陪审员的数量).
+const GENERIC_HEADS: &[&str] = &["数量", "人数", "总数", "规模", "比例", "金额", "总量", "数"];
+const LOCATIVES: &[char] = &['中', '内', '里', '上'];
+
+static STOPS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(SCOPE.iter().chain(VERBS))
+        .expect("valid patterns")
+});
+static SCOPES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(SCOPE)
+        .expect("valid patterns")
+});
+static FOLLOW: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(FOLLOW_STOPS)
+        .expect("valid patterns")
+});
+
+/// A label: cleaned text and the normalised range it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub range: Range<usize>,
+}
+
+/// What the clause before a number says.
+#[derive(Debug, Default)]
+pub struct Before {
+    pub label: Option<Label>,
+    /// Further labels sharing the value (`见面率、办复率、满意率均达到100%`), in text order.
+    pub shared: Vec<Label>,
+}
+
+fn is_boundary(c: char) -> bool {
+    matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '、' | '\n' | '(' | ')')
+}
+
+/// Start of the clause ending at `at`, not before `floor`; parenthesised asides are skipped over.
+fn clause_start(text: &str, floor: usize, at: usize) -> usize {
+    let mut start = at;
+    let mut depth = 0usize;
+    for (n, (i, c)) in text[floor..at].char_indices().rev().enumerate() {
+        if n >= MAX_LABEL_CHARS {
+            break;
+        }
+        let i = floor + i;
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            c if is_boundary(c) || c.is_ascii_digit() || c == '%' => break,
+            _ => {}
+        }
+        start = i;
+    }
+    start
+}
+
+fn strip_trailing(s: &str) -> (&str, bool) {
+    let mut s = s.trim_end();
+    let mut shared = false;
+    loop {
+        let Some(t) = TRAILING.iter().find(|t| s.ends_with(*t) && s.len() > t.len() || **t == s) else {
+            break;
+        };
+        shared |= SHARED.iter().any(|w| t.starts_with(w));
+        s = &s[..s.len() - t.len()];
+    }
+    (s, shared)
+}
+
+/// Remove quote marks and parenthesised asides.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '“' | '”' | '"' | '‘' | '’' | '《' | '》' | '\'' => {}
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The head noun of a phrase: after the last 的 (unless what follows is generic) and leading scope words.
+fn head(phrase: &str, offset: usize) -> Option<Label> {
+    let mut start = 0;
+    if let Some(k) = phrase.rfind('的') {
+        let after = &phrase[k + '的'.len_utf8()..];
+        if after.chars().count() >= 2 && !GENERIC_HEADS.contains(&after) {
+            start = k + '的'.len_utf8();
+        }
+    }
+    loop {
+        let rest = &phrase[start..];
+        match LEADING.iter().find(|w| rest.starts_with(*w) && rest.len() > w.len()) {
+            Some(w) => start += w.len(),
+            None => break,
+        }
+    }
+    let raw = &phrase[start..];
+    let text = clean(raw);
+    if text.is_empty() || EMPTY.contains(&text.as_str()) || text.chars().all(|c| c.is_ascii_punctuation()) {
+        return None;
+    }
+    Some(Label {
+        text,
+        range: offset + start..offset + phrase.len(),
+    })
+}
+
+/// The label read from the clause before a number starting at `at`.
+pub fn before(text: &str, floor: usize, at: usize) -> Before {
+    let cs = clause_start(text, floor, at);
+    let (clause, shared_word) = strip_trailing(&text[cs..at]);
+    let mut out = Before {
+        label: from_clause(clause, cs),
+        shared: Vec::new(),
+    };
+    if shared_word && text[floor..cs].ends_with('、') {
+        let mut end = cs - '、'.len_utf8();
+        let mut labels = Vec::new();
+        while end > floor {
+            let s = clause_start(text, floor, end);
+            let seg = &text[s..end];
+            if seg.is_empty() || seg.chars().count() > 20 {
+                break;
+            }
+            if let Some(l) = from_clause(seg, s) {
+                labels.push(l);
+            }
+            if !text[floor..s].ends_with('、') {
+                break;
+            }
+            end = s - '、'.len_utf8();
+        }
+        labels.reverse();
+        out.shared = labels;
+    }
+    out
+}
+
+fn from_clause(clause: &str, offset: usize) -> Option<Label> {
+    let cut = STOPS.find_iter(clause).last().map_or(0, |m| m.end());
+    // A single character left after the verb (参与率 → 率) is a suffix, not a noun.
+    if let Some(l) = head(&clause[cut..], offset + cut).filter(|l| l.text.chars().count() >= 2) {
+        return Some(l);
+    }
+    // Nothing after the verb: the verb phrase after the scope words is the label (受理, 调解成功).
+    let scope_cut = SCOPES.find_iter(clause).last().map_or(0, |m| m.end());
+    let rest = &clause[scope_cut..];
+    let lead = rest
+        .char_indices()
+        .take_while(|(_, c)| matches!(c, '已' | '共' | '并' | '均' | '都' | '再' | '又' | '还' | '也' | '另' | '即'))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head(&rest[lead..], offset + scope_cut + lead)
+}
+
+/// The noun phrase right after a classifier (`52家单位完成…` → 单位), if there is one.
+pub fn after(text: &str, at: usize) -> Option<Label> {
+    let rest = &text[at..];
+    let mut end = 0;
+    let mut depth = 0usize;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        // Asides in brackets (镇(街道)) stay inside the phrase; `clean` drops them from the label.
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        let ok = n < MAX_LABEL_CHARS
+            && (depth > 0
+                || c == ')'
+                || (c > '\u{2e80}' && !"，。、；：！？（）《》【】".contains(c))
+                || matches!(c, '“' | '”' | '"'))
+            && !c.is_ascii_digit();
+        if !ok {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let phrase = &rest[..end];
+    let first_stop = FOLLOW.find(phrase);
+    let phrase = match first_stop {
+        // 持有新式执法证件的执法人员: a clause before 的, the noun after it.
+        Some(m) if m.start() == 0 => {
+            // `954人的年检工作`: the number modifies what follows; the label is the text before it.
+            if phrase.starts_with('的') {
+                return None;
+            }
+            let k = phrase.find('的')?;
+            let tail = &phrase[k + '的'.len_utf8()..];
+            let stop = FOLLOW.find(tail).map_or(tail.len(), |m| m.start());
+            return trim_locative(&tail[..stop]).and_then(|t| head(t, at + k + '的'.len_utf8()));
+        }
+        Some(m) => &phrase[..m.start()],
+        None => phrase,
+    };
+    trim_locative(phrase).and_then(|t| head(t, at))
+}
+
+fn trim_locative(s: &str) -> Option<&str> {
+    let t = s.trim_end_matches(LOCATIVES);
+    (t.chars().count() >= 1).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(s: &str) -> Option<String> {
+        let at = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
+        before(s, 0, at).label.map(|l| l.text)
+    }
+
+    #[test]
+    fn reads_the_object_after_generic_verbs() {
+        assert_eq!(label("全年共办理公证案件88件").as_deref(), Some("公证案件"));
+        assert_eq!(label("依法受理信访事项17件").as_deref(), Some("信访事项"));
+        assert_eq!(label("机关负责人出庭应诉率为 97%").as_deref(), Some("机关负责人出庭应诉率"));
+        assert_eq!(label("参与县政府常务会议议题合法性审查31个").as_deref(), Some("县政府常务会议议题合法性审查"));
+        assert_eq!(label("全市群众满意率达99%").as_deref(), Some("群众满意率"));
+    }
+
+    #[test]
+    fn a_bare_verb_is_its_own_label() {
+        assert_eq!(label("其中受理7件").as_deref(), Some("受理"));
+        assert_eq!(label("调解成功30件").as_deref(), Some("调解成功"));
+        assert_eq!(label("已审结9件").as_deref(), Some("审结"));
+    }
+
+    #[test]
+    fn takes_the_head_after_de_and_deng() {
+        assert_eq!(label("清理以县政府名义制发的规范性文件40件").as_deref(), Some("规范性文件"));
+        assert_eq!(label("审查《某某条例》等地方性法规2件").as_deref(), Some("地方性法规"));
+        assert_eq!(label("开展“送法进村”活动12场").as_deref(), Some("送法进村活动"));
+    }
+
+    #[test]
+    fn shared_value_gives_each_listed_label() {
+        let s = "所有议案均已办结,知晓率、参与率、好评率均达到100%";
+        let b = before(s, 0, s.find('1').unwrap());
+        assert_eq!(b.label.unwrap().text, "好评率");
+        let shared: Vec<String> = b.shared.into_iter().map(|l| l.text).collect();
+        assert_eq!(shared, ["知晓率", "参与率"]);
+    }
+
+    #[test]
+    fn noun_after_a_classifier() {
+        let s = "52家单位完成公开";
+        assert_eq!(after(s, "52家".len()).unwrap().text, "单位");
+        let s = "9名持有新证件的执法人员、";
+        assert_eq!(after(s, "9名".len()).unwrap().text, "执法人员");
+        let s = "20个案卷中,";
+        assert_eq!(after(s, "20个".len()).unwrap().text, "案卷");
+        assert!(after("5件,", "5件".len()).is_none());
+        assert!(after("5件已经办结", "5件".len()).is_none());
+    }
+}

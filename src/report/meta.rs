@@ -1,0 +1,263 @@
+//! Metadata: title, issuer, 文号, addressee, reported year, dates, draft marker and document kind.
+//!
+//! The header is the run of lines before the first paragraph or numbered heading; the tail is the last
+//! few lines of the body (sign-off and 印发 date). Chrome lines contribute 来源 and 发布时间.
+
+use super::chrome::{looks_like_org, Layout, NLine};
+use super::dates::date_line;
+use super::{DocKind, Located, Meta, NormText, Span};
+use crate::ingest::SourceMeta;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How many non-blank lines at the end of the body may hold the sign-off and the 印发 date.
+const TAIL_LINES: usize = 8;
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}A-Za-z]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号").expect("valid regex")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").expect("valid regex"));
+static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})年度?(?:[,:以是全]|来)|现将((?:19|20)\d{2})年").expect("valid regex")
+});
+static ISSUER_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*?)(?:19|20)\d{2}年度?(.*?)(?:法治政府建设|法治建设|依法行政|法治政府)").expect("valid regex")
+});
+static DRAFT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"讨论稿|征求意见稿|送审稿|初稿|草稿").expect("valid regex"));
+static ANNUAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:法治政府建设|法治建设|依法行政|法治政府).*(?:报告|总结)|年度报告").expect("valid regex")
+});
+static REPORT_FORMULA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"现将.{0,40}报告如下").expect("valid regex"));
+
+/// One header line: index, norm range of its text without markdown `#`.
+#[derive(Clone)]
+struct HLine<'a> {
+    range: Range<usize>,
+    text: &'a str,
+}
+
+pub fn extract(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, source_meta: &SourceMeta) -> Meta {
+    let text = norm.text.as_str();
+    let loc = |r: Range<usize>| super::src_span(norm, src, r);
+    let header: Vec<HLine<'_>> = (0..layout.header_end.min(lines.len()))
+        .filter(|&i| !layout.chrome[i])
+        .filter_map(|i| {
+            let l = lines[i];
+            let t = l.text(text);
+            let stripped = t.trim_start_matches(['#', ' ']);
+            let start = l.start + (t.len() - stripped.len());
+            (!stripped.is_empty()).then_some(HLine {
+                range: start..l.end,
+                text: stripped,
+            })
+        })
+        .collect();
+    let mut meta = Meta::default();
+
+    let title = header.iter().filter(|h| is_title_candidate(h.text));
+    let title = title
+        .clone()
+        .find(|h| h.text.contains("报告") || h.text.contains("总结"))
+        .or_else(|| title.clone().next())
+        .cloned();
+    if let Some(h) = &title {
+        let value = strip_draft_suffix(h.text);
+        meta.title = Some(Located {
+            value: value.to_string(),
+            span: loc(h.range.start..h.range.start + value.len()),
+        });
+    } else if let Some(t) = &source_meta.title {
+        meta.title = Some(Located {
+            value: t.clone(),
+            span: Span::default(),
+        });
+    }
+
+    meta.doc_number = header.iter().find_map(|h| {
+        let m = DOC_NUMBER.find(h.text)?;
+        Some(Located {
+            value: m.as_str().to_string(),
+            span: loc(h.range.start + m.start()..h.range.start + m.end()),
+        })
+    });
+    meta.addressee = header.iter().find_map(|h| {
+        let name = h.text.strip_suffix(':')?;
+        let ok = !name.is_empty() && name.chars().count() <= 40 && !name.contains('。') && !name.contains(',');
+        ok.then(|| Located {
+            value: name.to_string(),
+            span: loc(h.range.start..h.range.start + name.len()),
+        })
+    });
+    meta.draft = header.iter().find_map(|h| {
+        let m = DRAFT.find(h.text)?;
+        let bare = h.text.trim_matches(|c: char| "()[]【】〔〕<>《》 ".contains(c));
+        let before = h.text[..m.start()].chars().next_back();
+        let bracketed = matches!(before, Some('(' | '[' | '【' | '〔' | '<' | '《'));
+        let ok = bare == m.as_str() || bracketed || h.text.chars().count() <= 12;
+        ok.then(|| Located {
+            value: m.as_str().to_string(),
+            span: loc(h.range.start + m.start()..h.range.start + m.end()),
+        })
+    });
+
+    meta.report_year = title
+        .as_ref()
+        .and_then(|h| {
+            let c = YEAR.captures(h.text)?;
+            let g = c.get(1)?;
+            Some(Located {
+                value: g.as_str().parse().ok()?,
+                span: loc(h.range.start + g.start()..h.range.start + g.end()),
+            })
+        })
+        .or_else(|| opening_year(norm, src, lines, layout));
+
+    let tail: Vec<usize> = layout
+        .body
+        .clone()
+        .rev()
+        .filter(|&i| !layout.chrome[i] && !lines[i].text(text).is_empty())
+        .take(TAIL_LINES)
+        .collect();
+    let issued_line = tail.iter().copied().find(|&i| date_line(lines[i].text(text)).is_some());
+    if let Some(i) = issued_line {
+        if let Some((d, r)) = date_line(lines[i].text(text)) {
+            meta.issued = Some(Located {
+                value: d,
+                span: loc(lines[i].start + r.start..lines[i].start + r.end),
+            });
+        }
+    }
+    meta.published = layout
+        .published
+        .clone()
+        .map(|(d, r)| Located { value: d, span: loc(r) })
+        .or_else(|| {
+            let (d, _) = super::dates::find_date(source_meta.published.as_deref()?)?;
+            Some(Located {
+                value: d,
+                span: Span::default(),
+            })
+        });
+
+    let sign_off = issued_line.and_then(|i| {
+        let prev = tail.iter().copied().find(|&j| j < i)?;
+        let t = lines[prev].text(text);
+        (looks_like_org(t) && t.chars().count() <= 30).then(|| lines[prev].start..lines[prev].end)
+    });
+    let header_org = header
+        .iter()
+        .find(|h| {
+            let n = h.text.chars().count();
+            looks_like_org(h.text) && (4..=30).contains(&n) && !h.text.contains("报告") && !h.text.contains(':')
+        })
+        .map(|h| h.range.clone());
+    let from_title = title.as_ref().and_then(|h| issuer_in_title(h.text).map(|r| h.range.start + r.start..h.range.start + r.end));
+    let issuer = header_org.or(from_title).or(sign_off).or_else(|| layout.source.clone());
+    meta.issuer = issuer.map(|r| Located {
+        value: text[r.clone()].to_string(),
+        span: loc(r),
+    });
+
+    let (kind, reason) = kind(text, lines, layout, meta.title.as_ref().map(|t| t.value.as_str()));
+    meta.kind = kind;
+    meta.kind_reason = reason;
+    meta
+}
+
+fn is_title_candidate(t: &str) -> bool {
+    let n = t.chars().count();
+    let bare = t.trim_matches(|c: char| "()[]【】〔〕 ".contains(c));
+    (8..=80).contains(&n)
+        && !t.ends_with(':')
+        && !t.ends_with('。')
+        && !t.starts_with('【')
+        && !DOC_NUMBER.is_match(t)
+        && date_line(t).is_none()
+        && !DRAFT.find(bare).is_some_and(|m| m.as_str() == bare)
+        && !(looks_like_org(t) && !t.contains("报告") && !t.contains("情况") && !t.contains("总结"))
+}
+
+/// `…报告(讨论稿)` → `…报告`.
+fn strip_draft_suffix(t: &str) -> &str {
+    let trimmed = t.trim_end();
+    for (open, close) in [("(", ")"), ("[", "]"), ("【", "】"), ("〔", "〕")] {
+        if let Some(inner) = trimmed.strip_suffix(close) {
+            if let Some(k) = inner.rfind(open) {
+                if DRAFT.is_match(&inner[k..]) {
+                    return inner[..k].trim_end();
+                }
+            }
+        }
+    }
+    trimmed
+}
+
+/// The issuing body named in a title: `X关于…`, `X2023年…`, or `2023年X法治政府建设…`.
+fn issuer_in_title(t: &str) -> Option<Range<usize>> {
+    if let Some(k) = t.find("关于") {
+        let name = t[..k].trim();
+        if name.chars().count() >= 2 {
+            return Some(0..name.len());
+        }
+    }
+    let c = ISSUER_IN_TITLE.captures(t)?;
+    [c.get(1), c.get(2)]
+        .into_iter()
+        .flatten()
+        .find(|g| g.as_str().chars().count() >= 2 && !g.as_str().contains("关于"))
+        .map(|g| g.range())
+}
+
+fn opening_year(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout) -> Option<Located<i32>> {
+    let text = norm.text.as_str();
+    let first = (layout.header_end..layout.body.end)
+        .map(|i| lines[i])
+        .find(|l| !l.text(text).is_empty() && super::outline::heading_marker(l.text(text)).is_none())?;
+    let t = first.text(text);
+    let c = OPENING_YEAR.captures(t)?;
+    let g = c.get(1).or_else(|| c.get(2))?;
+    Some(Located {
+        value: g.as_str().parse().ok()?,
+        span: super::src_span(norm, src, first.start + g.start()..first.start + g.end()),
+    })
+}
+
+fn kind(text: &str, lines: &[NLine], layout: &Layout, title: Option<&str>) -> (DocKind, String) {
+    let brackets: Vec<&str> = (0..lines.len())
+        .filter(|&i| !layout.chrome[i])
+        .map(|i| lines[i].text(text))
+        .filter(|t| super::outline::heading_marker(t).is_some_and(|m| m.number.is_none()))
+        .take(4)
+        .collect();
+    if brackets.len() >= 2 {
+        return (
+            DocKind::CaseStudy,
+            format!("正文以{}等方括号小标题组织，属案例材料体例，不是年度报告", brackets.join("")),
+        );
+    }
+    let header_says_case = (0..layout.header_end.min(lines.len())).any(|i| lines[i].text(text).contains("案例"));
+    if header_says_case || title.is_some_and(|t| t.contains("案例")) {
+        return (DocKind::CaseStudy, "标题或页首注明“案例”，属案例材料".to_string());
+    }
+    if let Some(t) = title.filter(|t| ANNUAL_TITLE.is_match(t)) {
+        return (DocKind::AnnualReport, format!("标题“{t}”表明是法治政府建设年度报告"));
+    }
+    let opening = (layout.header_end..layout.body.end.min(lines.len()))
+        .map(|i| lines[i].text(text))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    if REPORT_FORMULA.is_match(opening) && text.contains("法治政府建设") {
+        return (
+            DocKind::AnnualReport,
+            "开头写明“现将…报告如下”，正文报告法治政府建设情况".to_string(),
+        );
+    }
+    (
+        DocKind::Other,
+        "标题未表明是法治政府建设年度报告，也未见案例材料的体例".to_string(),
+    )
+}

@@ -1,0 +1,241 @@
+//! Source text → [`NormText`]: width folding, dropping of layout spaces and repair of breaks that PDF or
+//! Word conversion left inside a sentence or a number.
+//!
+//! A line break is a real paragraph end when the line ends a sentence (。；：！？), is a heading or a
+//! header line, or the next line is indented or starts a heading. It is a conversion break when the line
+//! stops mid-sentence and the next line (after blank lines or a page number) cannot start a paragraph, or
+//! the line is a full-length body line. Only whitespace (and page-number lines) is ever dropped, so every
+//! normalised character still maps to the character it came from.
+
+use super::{fold_width, NormBuilder, NormText};
+
+/// A line this long is body text even without punctuation in it.
+const LONG_LINE_CHARS: usize = 40;
+/// A line with a comma in it is body text from this length on; shorter ones may be headers.
+const MIN_BODY_LINE_CHARS: usize = 12;
+/// At most this many blank lines may separate the two halves of a cut sentence.
+const MAX_BREAK_GAP: usize = 4;
+
+/// One source line: byte range of its content (without `\r\n`), and the same trimmed.
+#[derive(Debug, Clone, Copy)]
+struct RawLine<'a> {
+    start: usize,
+    text: &'a str,
+    /// Offset of `trimmed` inside `text`.
+    lead: usize,
+    trimmed: &'a str,
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+fn raw_lines(src: &str) -> Vec<RawLine<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in src.split_inclusive('\n') {
+        let text = piece.trim_end_matches(['\n', '\r']);
+        let trimmed_start = text.trim_start_matches(is_space);
+        let lead = text.len() - trimmed_start.len();
+        out.push(RawLine {
+            start,
+            text,
+            lead,
+            trimmed: trimmed_start.trim_end_matches(is_space),
+        });
+        start += piece.len();
+    }
+    out
+}
+
+/// Normalise `src`; see the module documentation.
+pub fn normalize(src: &str) -> NormText {
+    let lines = raw_lines(src);
+    let mut b = NormBuilder::with_capacity(src.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        push_line(&mut b, line);
+        match continuation(&lines, i) {
+            Some(j) => i = j, // the sentence goes on in line j: no newline
+            None => {
+                if i + 1 < lines.len() || src.ends_with('\n') {
+                    b.push('\n', line.start + line.text.len());
+                }
+                i += 1;
+            }
+        }
+    }
+    b.finish(src.len())
+}
+
+/// Push the trimmed content of a line, folded, without spaces that only separate Chinese from
+/// numbers or other Chinese (`2023 年`, `出庭应诉率为 100%`).
+fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
+    let base = line.start + line.lead;
+    let chars: Vec<(usize, char)> = line
+        .trimmed
+        .char_indices()
+        .map(|(i, c)| (i, fold_width(c)))
+        .collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (off, c) = chars[k];
+        if is_space(c) {
+            let run_end = chars[k..]
+                .iter()
+                .position(|&(_, c)| !is_space(c))
+                .map_or(chars.len(), |p| k + p);
+            let before = k.checked_sub(1).map(|p| chars[p].1);
+            let after = chars.get(run_end).map(|&(_, c)| c);
+            let keep = matches!((before, after), (Some(a), Some(z)) if a.is_ascii() && z.is_ascii());
+            if keep {
+                b.push(' ', base + off);
+            }
+            k = run_end;
+            continue;
+        }
+        b.push(c, base + off);
+        k += 1;
+    }
+}
+
+/// If line `i` is continued by a later line (a conversion break), the index of that line.
+fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
+    let cur = lines[i].trimmed;
+    let last = cur.chars().next_back()?;
+    // A numbered line may be a long paragraph cut by a page break; short ones fail the length test below.
+    if ends_sentence(cur) || (starts_block(cur) && !starts_numbered(cur)) {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut gap = 0;
+    while j < lines.len() && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed)) {
+        gap += 1;
+        j += 1;
+    }
+    let next = lines.get(j)?;
+    if gap > MAX_BREAK_GAP {
+        return None;
+    }
+    let first = next.trimmed.chars().next()?;
+    if cannot_start_paragraph(last, first) {
+        return Some(j);
+    }
+    let indented = next.lead > 0;
+    // Titles and header lines are short and have no commas; a cut paragraph line has both length and commas.
+    let n = cur.chars().take(LONG_LINE_CHARS).count();
+    let long = n >= LONG_LINE_CHARS
+        || (n >= MIN_BODY_LINE_CHARS && !starts_numbered(cur) && cur.contains([',', '，', '、', '。', ';', '；']));
+    let soft_end = matches!(fold_width(last), ',' | '、' | '(' | '“' | '《' | '—');
+    if indented || starts_block(next.trimmed) || !(long || soft_end) {
+        return None;
+    }
+    Some(j)
+}
+
+/// The line ends a sentence: 。；：！？ possibly followed by closing quotes or brackets.
+pub fn ends_sentence(line: &str) -> bool {
+    let closing = |c: char| matches!(c, '”' | '’' | '"' | '\'' | ')' | '】' | '》' | '」' | '』');
+    let core = line.trim_end_matches(|c: char| closing(fold_width(c)));
+    matches!(
+        core.chars().next_back().map(fold_width),
+        Some('。' | ';' | ':' | '!' | '?' | '…')
+    ) || (core.len() < line.len() && core.is_empty())
+}
+
+/// A line that starts a heading, a list item or a web-page element: never the tail of a sentence.
+fn starts_block(line: &str) -> bool {
+    let mut chars = line.chars().map(fold_width);
+    let Some(c0) = chars.next() else {
+        return false;
+    };
+    let c1 = chars.next();
+    match c0 {
+        '#' | '•' | '·' | '●' | '■' | '◆' | '【' | '[' | '|' | '>' | '-' | '*' => true,
+        '(' => c1.is_some_and(|c| c.is_ascii_digit() || super::numerals::is_cn_numeral_char(c)),
+        c if c.is_ascii_digit() => {
+            let mut rest = line.chars().map(fold_width).skip_while(|c| c.is_ascii_digit());
+            matches!(rest.next(), Some('.' | '、')) && !rest.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        c if super::numerals::is_cn_numeral_char(c) => matches!(
+            line.chars().find(|&c| !super::numerals::is_cn_numeral_char(c)),
+            Some('、' | '是')
+        ),
+        _ => false,
+    }
+}
+
+fn starts_numbered(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit() || fold_width(c).is_ascii_digit() || fold_width(c) == '(')
+        || line.starts_with(super::numerals::is_cn_numeral_char)
+}
+
+/// The next line cannot begin a paragraph after `last`: a unit, a percent sign or closing punctuation.
+fn cannot_start_paragraph(last: char, first: char) -> bool {
+    let first = fold_width(first);
+    if matches!(first, '%' | ',' | '。' | '、' | ';' | ':' | ')' | '”' | '’' | '》') {
+        return true;
+    }
+    fold_width(last).is_ascii_digit()
+        && matches!(
+            first,
+            '年' | '月' | '日' | '万' | '亿' | '件' | '次' | '人' | '个' | '项' | '家' | '名' | '元' | '余' | '多'
+        )
+}
+
+/// `- 3 -`, `— 12 —`, `第 3 页`: a page number left between two halves of a sentence.
+fn is_page_number(line: &str) -> bool {
+    let core: String = line.chars().filter(|c| !is_space(*c)).collect();
+    let inner = core
+        .trim_start_matches(['-', '—', '–', '第'])
+        .trim_end_matches(['-', '—', '–', '页']);
+    inner.len() < core.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_a_page_break_inside_a_number() {
+        let src = "截至年底，平台共受理群众各类诉求4321件，按时办结率98.76\n\n%。下一段落开始了。\n";
+        let n = normalize(src);
+        assert!(n.text.contains("办结率98.76%。"), "{}", n.text);
+        let at = n.text.find("98.76%").unwrap();
+        let span = n.to_source(at..at + "98.76%".len());
+        assert!(src[span.start..span.end].starts_with("98.76"));
+        assert!(src[span.start..span.end].ends_with('%'));
+    }
+
+    #[test]
+    fn repairs_a_break_inside_a_word_of_a_long_line() {
+        let src = "我们召开专题会议研究部署全年重点工作，并结合明\n\n年任务安排制定了长效机制。\n";
+        assert_eq!(normalize(src).text, "我们召开专题会议研究部署全年重点工作,并结合明年任务安排制定了长效机制。\n");
+    }
+
+    #[test]
+    fn keeps_real_paragraphs_and_header_lines_apart() {
+        let src = "某某县人民政府\n\n某政发〔2024〕3号\n\n一、主要做法\n\n全年办结各类案件很多件。\n\n二、存在问题\n";
+        let n = normalize(src);
+        assert_eq!(n.text.lines().filter(|l| !l.is_empty()).count(), 5, "{}", n.text);
+    }
+
+    #[test]
+    fn does_not_join_an_indented_next_paragraph() {
+        let src = "  这是第一个段落很长很长很长很长很长很长很长很长很长很长但没有句号\n  这是下一个段落。\n";
+        assert_eq!(normalize(src).text.lines().count(), 2);
+    }
+
+    #[test]
+    fn folds_width_and_drops_layout_spaces_with_crlf() {
+        let src = "（一）出庭应诉率为 １００％，共 52 件。\r\nWord 2019 版\r\n";
+        assert_eq!(normalize(src).text, "(一)出庭应诉率为100%,共52件。\nWord 2019版\n");
+    }
+
+    #[test]
+    fn skips_page_numbers_between_halves() {
+        let src = "全年共组织开展各类普法宣传活动，以及法律咨询服务活动\n\n- 3 -\n\n多场，受众广泛。\n";
+        assert!(normalize(src).text.contains("服务活动多场"));
+    }
+}

@@ -1,0 +1,310 @@
+//! Relations between facts: totals with their 其中 parts, and rates with the counts they are made of.
+
+use super::sentences::Piece;
+use super::{Breakdown, BreakdownRelation, Fact, FactKind, NormText, Ratio, Span};
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+/// After ；, the parts of a 其中 list stop where a new total starts.
+const NEW_TOTAL: &[&str] = &["共", "累计", "全年", "共计", "总计", "合计", "另", "此外", "同时"];
+/// Category pairs that split a whole between them.
+const COMPLEMENTS: &[(&str, &str)] = &[
+    ("民事", "刑事"),
+    ("民事", "行政"),
+    ("刑事", "行政"),
+    ("维持", "撤销"),
+    ("维持", "驳回"),
+    ("撤销", "驳回"),
+    ("主办", "协办"),
+    ("胜诉", "败诉"),
+    ("线上", "线下"),
+    ("城镇", "农村"),
+    ("男", "女"),
+];
+/// Words after which a label names a rate: the stem before them names the numerator.
+const RATE_SUFFIXES: &[&str] = &["占比", "比例", "比重", "率"];
+
+pub struct Relations {
+    pub breakdowns: Vec<Breakdown>,
+    pub ratios: Vec<Ratio>,
+}
+
+pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
+    let mut breakdowns = Vec::new();
+    let mut used_as_part: HashSet<usize> = HashSet::new();
+    // Facts of each sentence, as index ranges into `facts` (facts are in sentence order).
+    let mut by_sentence = vec![0..0; sentences.len()];
+    let mut i = 0;
+    while i < facts.len() {
+        let s = facts[i].sentence;
+        let start = i;
+        while i < facts.len() && facts[i].sentence == s {
+            i += 1;
+        }
+        if let Some(r) = by_sentence.get_mut(s) {
+            *r = start..i;
+        }
+    }
+    for (si, p) in sentences.iter().enumerate() {
+        let text = &norm.text[p.norm.clone()];
+        for (k, _) in text.match_indices("其中") {
+            let q = norm.to_source(p.norm.start + k..p.norm.start + k).start;
+            if let Some(mut b) = qizhong(norm, sentences, &by_sentence, facts, si, q) {
+                b.iter_mut().for_each(|b| used_as_part.extend(b.parts.iter().copied()));
+                breakdowns.append(&mut b);
+            }
+        }
+    }
+    breakdowns.extend(parenthesised(norm, facts, &used_as_part));
+    breakdowns.sort_by_key(|b| b.span.start);
+    let ratios = ratios(sentences, &by_sentence, facts);
+    Relations { breakdowns, ratios }
+}
+
+fn quantity(f: &Fact) -> bool {
+    f.kind == FactKind::Quantity && !f.unit.is_empty()
+}
+
+/// The breakdown(s) opened by a 其中 at source offset `q` in sentence `si`.
+fn qizhong(
+    norm: &NormText,
+    sentences: &[Piece],
+    by_sentence: &[std::ops::Range<usize>],
+    facts: &[Fact],
+    si: usize,
+    q: usize,
+) -> Option<Vec<Breakdown>> {
+    let group = sentences[si].group;
+    // Parts: from 其中 on, through sentences joined by ；, until a new total or another 其中.
+    let mut parts: Vec<usize> = Vec::new();
+    // How many parts the 其中 sentence itself holds (the rest come after ；).
+    let mut own = 0;
+    let mut last_span = None;
+    for sj in si..sentences.len() {
+        if sentences[sj].group != group {
+            break;
+        }
+        if sj > si {
+            let t = &norm.text[sentences[sj].norm.clone()];
+            if NEW_TOTAL.iter().any(|w| t.starts_with(w)) || t.contains("其中") {
+                break;
+            }
+        }
+        for fi in by_sentence[sj].clone() {
+            let f = &facts[fi];
+            if f.span.start <= q || !quantity(f) || last_span == Some(f.span) {
+                continue;
+            }
+            last_span = Some(f.span);
+            parts.push(fi);
+        }
+        if sj == si {
+            own = parts.len();
+        }
+    }
+    let unit = facts.get(*parts.first()?)?.unit.clone();
+    own = parts[..own].iter().filter(|&&fi| facts[fi].unit == unit).count();
+    parts.retain(|&fi| facts[fi].unit == unit);
+    // Totals: same unit, before 其中 in the sentence, or in the sentence before (`…23件。其中,…`).
+    let mut totals: Vec<usize> = by_sentence[si]
+        .clone()
+        .filter(|&fi| facts[fi].span.end <= q && quantity(&facts[fi]) && facts[fi].unit == unit)
+        .collect();
+    if totals.is_empty() && si > 0 {
+        totals = by_sentence[si - 1]
+            .clone()
+            .filter(|&fi| quantity(&facts[fi]) && facts[fi].unit == unit)
+            .collect();
+    }
+    totals.dedup_by_key(|fi| facts[*fi].span);
+    if totals.is_empty() || parts.is_empty() {
+        return None;
+    }
+    let value = |fi: usize| facts[fi].value;
+    // Several totals listed together, each split in turn (建议3件、提案5件,其中建议主办2件,协办1件;提案主办3件,协办2件).
+    for n in (2..=totals.len()).rev() {
+        let ts = &totals[totals.len() - n..];
+        if let Some(groups) = consecutive_groups(ts, &parts, value) {
+            return Some(
+                ts.iter()
+                    .zip(groups)
+                    .map(|(&t, ps)| make(facts, t, ps, BreakdownRelation::Partition))
+                    .collect(),
+            );
+        }
+        if parts.len() == n && ts.iter().zip(&parts).all(|(&t, &p)| value(p) <= value(t)) && adjacent(facts, ts) {
+            return Some(
+                ts.iter()
+                    .zip(&parts)
+                    .map(|(&t, &p)| make(facts, t, vec![p], BreakdownRelation::Subset))
+                    .collect(),
+            );
+        }
+    }
+    let total = *totals.last()?;
+    Some(vec![classify(facts, total, parts, own)])
+}
+
+/// Totals listed one after another with nothing but their labels between them.
+fn adjacent(facts: &[Fact], ts: &[usize]) -> bool {
+    ts.windows(2).all(|w| w[1] == w[0] + 1 && facts[w[1]].sentence.abs_diff(facts[w[0]].sentence) <= 1)
+}
+
+/// Split `parts` into consecutive runs, one per total, each summing to its total.
+fn consecutive_groups(ts: &[usize], parts: &[usize], value: impl Fn(usize) -> Decimal) -> Option<Vec<Vec<usize>>> {
+    let mut groups = Vec::new();
+    let mut k = 0;
+    for &t in ts {
+        let mut sum = Decimal::ZERO;
+        let mut g = Vec::new();
+        while k < parts.len() && sum < value(t) {
+            sum += value(parts[k]);
+            g.push(parts[k]);
+            k += 1;
+        }
+        if sum != value(t) || g.len() < 2 {
+            return None;
+        }
+        groups.push(g);
+    }
+    (k == parts.len()).then_some(groups)
+}
+
+fn make(facts: &[Fact], total: usize, parts: Vec<usize>, relation: BreakdownRelation) -> Breakdown {
+    let end = parts.iter().map(|&p| facts[p].span.end).max().unwrap_or(facts[total].span.end);
+    Breakdown {
+        total,
+        span: Span::new(facts[total].span.start, end.max(facts[total].span.end)),
+        parts,
+        relation,
+    }
+}
+
+/// Partition when the parts add up to the total or name complementary categories. The parts after ；
+/// may run past the split (`…;通过磋商办结6件`), and a part may be a detail of another
+/// (`民事9件,对涉食品案件3件…;行政51件`): the longest run of parts, less at most one detail, that adds up
+/// exactly is taken. Otherwise only the parts of the 其中 sentence itself are kept.
+fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Breakdown {
+    let t = facts[total].value;
+    let sum = |ps: &[usize]| -> Decimal { ps.iter().map(|&p| facts[p].value).sum() };
+    let exact = |ps: &[usize]| ps.iter().all(|&p| facts[p].approx == super::Approx::Exact);
+    for k in (2..=parts.len()).rev() {
+        let run = &parts[..k];
+        if sum(run) == t && exact(run) {
+            return make(facts, total, run.to_vec(), BreakdownRelation::Partition);
+        }
+        if k >= 3 {
+            for drop in 0..k {
+                let rest: Vec<usize> = run.iter().enumerate().filter(|(j, _)| *j != drop).map(|(_, &p)| p).collect();
+                if sum(&rest) == t && exact(&rest) && complementary(facts, &rest) {
+                    return make(facts, total, rest, BreakdownRelation::Partition);
+                }
+            }
+        }
+    }
+    let mut parts = parts;
+    parts.truncate(own.max(1));
+    let relation = if complementary(facts, &parts) {
+        BreakdownRelation::Partition
+    } else {
+        BreakdownRelation::Subset
+    };
+    make(facts, total, parts, relation)
+}
+
+fn complementary(facts: &[Fact], parts: &[usize]) -> bool {
+    COMPLEMENTS.iter().any(|(a, b)| {
+        let has = |w: &str| parts.iter().any(|&p| facts[p].label.contains(w));
+        has(a) && has(b)
+    })
+}
+
+/// `调解成功108件(交调7件、公调101件)`: parts in brackets right after a total that they add up to.
+fn parenthesised(norm: &NormText, facts: &[Fact], used: &HashSet<usize>) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (ti, t) in facts.iter().enumerate() {
+        if !quantity(t) || used.contains(&ti) {
+            continue;
+        }
+        let after = norm.from_source(Span::new(t.span.end, t.span.end)).start;
+        let rest = &norm.text[after..];
+        if !rest.starts_with('(') {
+            continue;
+        }
+        let Some(close) = rest.char_indices().take(80).find(|(_, c)| *c == ')').map(|(k, _)| k) else {
+            continue;
+        };
+        let end = norm.to_source(after + close..after + close).start;
+        let parts: Vec<usize> = (ti + 1..facts.len())
+            .take_while(|&k| facts[k].span.end <= end)
+            .filter(|&k| facts[k].unit == t.unit && quantity(&facts[k]))
+            .collect();
+        let sum: Decimal = parts.iter().map(|&p| facts[p].value).sum();
+        if parts.len() >= 2 && sum == t.value {
+            out.push(make(facts, ti, parts, BreakdownRelation::Partition));
+        }
+    }
+    out
+}
+
+/// The stem of a rate label: 调解成功率 → 调解成功, 联合占比 → 联合.
+fn stem(label: &str) -> Option<&str> {
+    RATE_SUFFIXES.iter().find_map(|s| {
+        let k = label.rfind(s)?;
+        let stem = &label[..k];
+        (!stem.is_empty()).then_some(stem)
+    })
+}
+
+fn names_numerator(label: &str, stem: &str) -> bool {
+    if label.is_empty() {
+        return false;
+    }
+    let same_chars = {
+        let mut a: Vec<char> = label.chars().collect();
+        let mut b: Vec<char> = stem.chars().collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    };
+    label.ends_with(stem) || label.starts_with(stem) || stem.ends_with(label) && label.chars().count() >= 2 || same_chars
+}
+
+/// A rate with the count it is a share of and the count of that share, stated before it in the sentence.
+fn ratios(sentences: &[Piece], by_sentence: &[std::ops::Range<usize>], facts: &[Fact]) -> Vec<Ratio> {
+    let mut out = Vec::new();
+    for (ri, r) in facts.iter().enumerate() {
+        if r.kind != FactKind::Rate {
+            continue;
+        }
+        let Some(stem) = stem(&r.label) else { continue };
+        let group = sentences.get(r.sentence).map(|p| p.group);
+        let mut earlier: Vec<usize> = Vec::new();
+        let mut sj = r.sentence;
+        loop {
+            earlier.extend(by_sentence[sj].clone().rev().filter(|&k| k < ri));
+            if sj == 0 || sentences.get(sj - 1).map(|p| p.group) != group {
+                break;
+            }
+            sj -= 1;
+        }
+        // `earlier` runs backwards from the rate.
+        let Some(pos) = earlier.iter().position(|&k| quantity(&facts[k]) && names_numerator(&facts[k].label, stem)) else {
+            continue;
+        };
+        let numerator = earlier[pos];
+        let n = &facts[numerator];
+        let denominator = earlier[pos + 1..]
+            .iter()
+            .copied()
+            .find(|&k| quantity(&facts[k]) && facts[k].unit == n.unit && facts[k].value >= n.value && facts[k].span != n.span);
+        if let Some(denominator) = denominator {
+            out.push(Ratio {
+                rate: ri,
+                numerator,
+                denominator,
+            });
+        }
+    }
+    out
+}
