@@ -1,0 +1,140 @@
+//! Placed glyphs → lines → paragraphs, in reading order, without running page numbers.
+
+use super::content::Placed;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+    pub size: f32,
+}
+
+/// Group glyphs by baseline (top to bottom), order each line left to right, and put a space where
+/// the gap between two glyphs is wider than a quarter of the font size.
+pub(super) fn lines(mut glyphs: Vec<Placed>) -> Vec<Line> {
+    glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let mut rows: Vec<Vec<Placed>> = Vec::new();
+    for g in glyphs {
+        let tolerance = g.size.max(1.0) * 0.4;
+        match rows.last_mut() {
+            Some(row) if (row[0].y - g.y).abs() <= tolerance => row.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    rows.into_iter().filter_map(line).collect()
+}
+
+fn line(mut row: Vec<Placed>) -> Option<Line> {
+    row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut text = String::new();
+    let mut end: Option<f32> = None;
+    let mut last: Option<&Placed> = None;
+    let mut x0 = None;
+    for g in &row {
+        // Fake bold draws a glyph twice, a hair apart.
+        if last.is_some_and(|l| l.text == g.text && (g.x - l.x).abs() < g.size * 0.1) {
+            continue;
+        }
+        if g.text.trim().is_empty() {
+            // A drawn space: remember it as a gap, decided when the next glyph comes.
+            if !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        } else {
+            if let Some(e) = end {
+                if g.x - e > g.size * 0.25 && !text.ends_with(' ') {
+                    text.push(' ');
+                }
+            }
+            x0.get_or_insert(g.x);
+            text.push_str(&g.text);
+        }
+        end = Some(g.x + g.width);
+        last = Some(g);
+    }
+    let text = text.trim_end().to_string();
+    let x0 = x0?;
+    let drawn = row.iter().filter(|g| !g.text.trim().is_empty());
+    let x1 = drawn.clone().map(|g| g.x + g.width).fold(x0, f32::max);
+    let size = drawn.map(|g| g.size).fold(0.0, f32::max);
+    Some(Line {
+        text,
+        x0,
+        x1,
+        y: row[0].y,
+        size,
+    })
+}
+
+/// Drop a running page number (`— 3 —`, `- 3 -`, `3`, `第 3 页 共 9 页`, `3/9`) at the top or bottom.
+pub(super) fn drop_page_numbers(mut lines: Vec<Line>) -> Vec<Line> {
+    static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[-—–－‒~\s]*\d{1,4}[-—–－‒~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+            .expect("valid regex")
+    });
+    if lines.len() > 1 && lines.last().is_some_and(|l| PAGE_NUMBER.is_match(l.text.trim())) {
+        lines.pop();
+    }
+    if lines.len() > 1 && PAGE_NUMBER.is_match(lines[0].text.trim()) {
+        lines.remove(0);
+    }
+    lines
+}
+
+/// A paragraph and whether its last line runs to the right margin (it may go on on the next page).
+pub(super) struct Paragraph {
+    pub text: String,
+    pub open: bool,
+}
+
+/// Join wrapped lines into paragraphs. A new paragraph starts after a gap wider than 1.6 lines,
+/// after a line that stops short of the right margin, and at an indented line.
+pub(super) fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
+    let Some(first) = lines.first() else {
+        return Vec::new();
+    };
+    let left = lines.iter().map(|l| l.x0).fold(first.x0, f32::min);
+    let right = lines.iter().map(|l| l.x1).fold(first.x1, f32::max);
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[0].y - w[1].y)
+        .filter(|g| *g > 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let leading = gaps.first().copied().unwrap_or(first.size * 1.2);
+    let reaches_right = |l: &Line| l.x1 >= right - 2.0 * l.size.max(1.0);
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for l in lines {
+        let continues = prev.is_some_and(|p| {
+            p.y - l.y <= leading * 1.6 && reaches_right(p) && l.x0 <= left + 1.5 * l.size.max(1.0)
+        });
+        match out.last_mut() {
+            Some(para) if continues => {
+                if needs_space(&para.text, &l.text) {
+                    para.text.push(' ');
+                }
+                para.text.push_str(&l.text);
+                para.open = reaches_right(l);
+            }
+            _ => out.push(Paragraph {
+                text: l.text.clone(),
+                open: reaches_right(l),
+            }),
+        }
+        prev = Some(l);
+    }
+    out
+}
+
+/// Latin words wrapped at a line end were separated by a space; Chinese text was not.
+pub(super) fn needs_space(before: &str, after: &str) -> bool {
+    let b = before.chars().next_back();
+    let a = after.chars().next();
+    matches!((b, a), (Some(b), Some(a)) if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric())
+}
