@@ -12,6 +12,7 @@ mod error;
 mod html;
 pub mod limits;
 mod numfmt;
+mod outline;
 mod pdf;
 
 pub use error::IngestError;

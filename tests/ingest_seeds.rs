@@ -60,12 +60,12 @@ fn read(seed: &str, suffix: &str) -> SourceText {
 }
 
 /// Recall and precision of `suffix` over all seeds, printed per seed with the misses.
-fn check(suffix: &str, format: Format, min_recall: f64, min_precision: f64) {
+fn check(suffix: &str, formats: &[Format], min_recall: f64, min_precision: f64) {
     for seed in SEEDS {
         let expected = std::fs::read_to_string(seeds_dir().join(format!("{seed}.txt"))).unwrap();
         let want = lines(&expected);
         let got = read(seed, suffix);
-        assert_eq!(got.format, format, "{seed}{suffix}");
+        assert!(formats.contains(&got.format), "{seed}{suffix}: {:?}", got.format);
         let have = lines(&got.text);
         let (recall, missing) = overlap(&want, &have);
         let (precision, extra) = overlap(&have, &want);
@@ -89,25 +89,56 @@ fn check(suffix: &str, format: Format, min_recall: f64, min_precision: f64) {
 
 #[test]
 fn gb18030_text_matches_seed() {
-    check(".gb18030.txt", Format::Markdown, 1.0, 1.0);
+    check(".gb18030.txt", &[Format::Text, Format::Markdown], 1.0, 1.0);
 }
 
 #[test]
 fn docx_matches_seed() {
-    check(".docx", Format::Docx, 0.0, 0.0);
+    check(".docx", &[Format::Docx], 1.0, 1.0);
 }
 
+/// Seed 000 has a Markdown rule (`---`) that pandoc turned into a border, which has no text: 41 of 42.
 #[test]
 fn styled_docx_matches_seed() {
-    check(".styled.docx", Format::Docx, 0.0, 0.0);
+    check(".styled.docx", &[Format::Docx], 0.97, 1.0);
 }
 
+/// The same `---` became `<hr>`: 41 of 42 lines of seed 000, all lines of the others.
 #[test]
 fn html_matches_seed() {
-    check(".html", Format::Html, 0.0, 0.0);
+    check(".html", &[Format::Html], 0.97, 1.0);
 }
 
 #[test]
 fn pdf_matches_seed() {
-    check(".pdf", Format::Pdf, 0.0, 0.0);
+    check(".pdf", &[Format::Pdf], 1.0, 1.0);
+}
+
+#[test]
+fn metadata_from_html_and_pdf() {
+    let page = read(SEEDS[3], ".html");
+    assert_eq!(page.meta.title.as_deref(), Some("关于2025年法治政府建设情况的报告"));
+    assert_eq!(page.meta.published.as_deref(), Some("2026-02-26"));
+    assert!(!page.text.contains("网站首页"), "navigation kept");
+    assert!(!page.text.contains("ICP备"), "footer kept");
+    let pdf = read(SEEDS[0], ".pdf");
+    let pages: Vec<u32> = pdf.origins.iter().filter_map(|o| o.page).collect();
+    assert_eq!(pages, [1, 2, 3]);
+    assert!(pdf.origins.windows(2).all(|w| w[0].start < w[1].start));
+}
+
+#[test]
+fn styled_docx_numbering_reproduces_the_typed_numbers() {
+    let doc = read(SEEDS[0], ".styled.docx");
+    let items: Vec<&str> = doc
+        .text
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(n, _)| n))
+        .filter(|n| n.ends_with('.') && n[..n.len() - 1].parse::<u32>().is_ok())
+        .collect();
+    let expected = ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11.", "12."];
+    assert_eq!(items[..12], expected);
+    assert_eq!(items[12..], expected[..8]);
+    let origins: Vec<u32> = doc.origins.iter().filter_map(|o| o.paragraph).collect();
+    assert!(origins.windows(2).all(|w| w[0] < w[1]));
 }

@@ -1,6 +1,7 @@
 //! Placed glyphs → lines → paragraphs, in reading order, without running page numbers.
 
 use super::content::Placed;
+use crate::ingest::outline::starts_with_outline_marker;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -86,33 +87,57 @@ pub(super) fn drop_page_numbers(mut lines: Vec<Line>) -> Vec<Line> {
     lines
 }
 
-/// A paragraph and whether its last line runs to the right margin (it may go on on the next page).
+/// A paragraph and whether it may go on on the next page.
 pub(super) struct Paragraph {
     pub text: String,
     pub open: bool,
 }
 
-/// Join wrapped lines into paragraphs. A new paragraph starts after a gap wider than 1.6 lines,
-/// after a line that stops short of the right margin, and at an indented line.
+/// Join wrapped lines into paragraphs. A line goes on the paragraph before it when it follows at
+/// normal line spacing, is not indented, and the line before ran to the right margin, or stopped
+/// short by no more than the Latin word this line starts with (it wrapped at a space).
 pub(super) fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
     let Some(first) = lines.first() else {
         return Vec::new();
     };
     let left = lines.iter().map(|l| l.x0).fold(first.x0, f32::min);
     let right = lines.iter().map(|l| l.x1).fold(first.x1, f32::max);
-    let mut gaps: Vec<f32> = lines
+    let gaps: Vec<f32> = lines
         .windows(2)
         .map(|w| w[0].y - w[1].y)
         .filter(|g| *g > 0.0)
         .collect();
-    gaps.sort_by(f32::total_cmp);
-    let leading = gaps.first().copied().unwrap_or(first.size * 1.2);
-    let reaches_right = |l: &Line| l.x1 >= right - 2.0 * l.size.max(1.0);
+    let leading = gaps.iter().copied().fold(f32::INFINITY, f32::min);
+    let leading = if leading.is_finite() { leading } else { first.size * 1.2 };
+    let spaced = gaps.iter().any(|g| *g > leading * 1.6);
+    let em = |l: &Line| l.size.max(1.0);
+    // Line-breaking rules for CJK punctuation may end a full line up to two characters early.
+    let reaches_right = |l: &Line| l.x1 >= right - 3.0 * em(l);
+    let wide = |l: &Line| l.x1 >= left + 0.6 * (right - left);
+    // At the foot of a page typed with blank lines between paragraphs, a wide line that does not
+    // end a sentence goes on overleaf.
+    let open = |text: &str, l: &Line| {
+        reaches_right(l) || (spaced && wide(l) && !text.ends_with(TERMINAL))
+    };
+    // Did `p` end only because `l` did not fit? A full line, or one short by the Latin word `l` starts
+    // with, or by the CJK text after a Latin word it ends with (the line broke at a space). A short
+    // line that ends a sentence before a numbered line (`（五）`, `2.`) is a paragraph's last.
+    let wrapped = |p: &Line, l: &Line| {
+        let mut slack = leading_word(&l.text) as f32;
+        if p.text.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            slack += 4.0;
+        }
+        let short = p.x1 < right - 0.5 * em(p);
+        if short && p.text.ends_with(SENTENCE_END) && starts_with_outline_marker(&l.text) {
+            return false;
+        }
+        p.x1 + slack * em(p) >= right - 3.0 * em(p)
+    };
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&Line> = None;
     for l in lines {
         let continues = prev.is_some_and(|p| {
-            p.y - l.y <= leading * 1.6 && reaches_right(p) && l.x0 <= left + 1.5 * l.size.max(1.0)
+            p.y - l.y <= leading * 1.6 && l.x0 <= left + 1.5 * em(l) && wrapped(p, l)
         });
         match out.last_mut() {
             Some(para) if continues => {
@@ -120,17 +145,35 @@ pub(super) fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
                     para.text.push(' ');
                 }
                 para.text.push_str(&l.text);
-                para.open = reaches_right(l);
+                para.open = open(&para.text, l);
             }
             _ => out.push(Paragraph {
                 text: l.text.clone(),
-                open: reaches_right(l),
+                open: open(&l.text, l),
             }),
         }
         prev = Some(l);
     }
     out
 }
+
+/// Characters of the Latin word (and the space before it) that `text` starts with.
+fn leading_word(text: &str) -> usize {
+    let word = text
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || ".,%-".contains(*c))
+        .count();
+    if word == 0 {
+        0
+    } else {
+        word + 1
+    }
+}
+
+const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
+
+/// Characters that end a sentence or a paragraph.
+const TERMINAL: &[char] = &['。', '！', '？', '；', '：', '…', '”', '」', '』', '）', ')', '!', '?', ';', ':', '.'];
 
 /// Latin words wrapped at a line end were separated by a space; Chinese text was not.
 pub(super) fn needs_space(before: &str, after: &str) -> bool {
