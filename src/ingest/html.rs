@@ -4,6 +4,7 @@
 
 use super::blocks::Blocks;
 use super::numfmt::format_number;
+use super::limits::HTML_MAX_DEPTH;
 use super::{encoding, Format, IngestError, IngestOptions, Origin, SourceMeta, SourceText};
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
@@ -46,6 +47,13 @@ const CELL_SEPARATOR: &str = " | ";
 
 pub(crate) fn read(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<SourceText, IngestError> {
     let decoded = encoding::decode(name, bytes, opts.encoding, declared_charset(bytes))?;
+    if nesting_depth(&decoded.text) > HTML_MAX_DEPTH {
+        return Err(IngestError::LimitExceeded {
+            path: name.to_string(),
+            what: "网页元素的嵌套层数".to_string(),
+            limit: HTML_MAX_DEPTH.to_string(),
+        });
+    }
     let html = Html::parse_document(&decoded.text);
     let root = content_root(&html);
     let mut render = Render::default();
@@ -62,6 +70,38 @@ pub(crate) fn read(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Sou
         origins: Vec::new(),
         meta,
     })
+}
+
+/// Elements that are never open for long: void elements, and those a parser closes implicitly.
+const NOT_NESTING: &[&str] = &[
+    "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "track",
+    "wbr", "param", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!", "?",
+];
+
+/// The deepest nesting of start and end tags, counted roughly (no parser) before the real parse.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '?')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || NOT_NESTING.contains(&name.as_str()) || name.starts_with(['!', '?']) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// `<meta charset=…>` or `content="text/html; charset=…"` in the first kilobytes.
@@ -132,7 +172,11 @@ fn densest(html: &Html) -> Option<ElementRef<'_>> {
     let (id, _) = scores
         .into_iter()
         .max_by_key(|&(id, s)| (s, std::cmp::Reverse(id)))?;
-    html.tree.get(id).and_then(ElementRef::wrap)
+    // A page too short to hold an article among chrome is read whole (less the chrome elements).
+    html.tree
+        .get(id)
+        .and_then(ElementRef::wrap)
+        .filter(|el| visible_chars(*el) >= MIN_ARTICLE_CHARS)
 }
 
 fn is_chrome(el: &scraper::node::Element) -> bool {

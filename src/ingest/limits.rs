@@ -19,6 +19,10 @@ pub const ZIP_RATIO_FLOOR: u64 = 1024 * 1024;
 /// Deepest XML element nesting accepted (Word documents stay below 30).
 pub const XML_MAX_DEPTH: usize = 256;
 
+/// Deepest HTML element nesting accepted: the HTML parser slows down with the square of the depth,
+/// and real pages stay below 100.
+pub const HTML_MAX_DEPTH: usize = 4_096;
+
 /// Largest decompressed content stream of one PDF page (or form XObject).
 pub const PDF_MAX_STREAM_BYTES: u64 = 64 * 1024 * 1024;
 /// Most pages read from one PDF.

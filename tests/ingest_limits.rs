@@ -1,0 +1,245 @@
+//! Hostile, broken and oversized files end in a typed error within fixed limits, never a panic.
+//! The files are made here.
+
+use fzcheck::ingest::{read_bytes, read_path, IngestError, IngestOptions};
+use std::io::{Cursor, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+fn read(name: &str, bytes: &[u8]) -> Result<fzcheck::ingest::SourceText, IngestError> {
+    read_bytes(name, bytes, &IngestOptions::default())
+}
+
+fn seed(name: &str) -> Vec<u8> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/formats/");
+    std::fs::read(format!("{dir}{name}")).unwrap()
+}
+
+fn zip(entries: &[(&str, &[u8])], method: CompressionMethod) -> Vec<u8> {
+    let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        w.start_file(*name, SimpleFileOptions::default().compression_method(method))
+            .unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn document(body: &str) -> Vec<u8> {
+    format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}</w:body></w:document>"
+    )
+    .into_bytes()
+}
+
+fn limit_what(result: Result<fzcheck::ingest::SourceText, IngestError>) -> String {
+    match result {
+        Err(e @ IngestError::LimitExceeded { .. }) => {
+            let IngestError::LimitExceeded { ref what, .. } = e else {
+                unreachable!()
+            };
+            assert!(e.to_string().contains("已停止读取"), "{e}");
+            what.clone()
+        }
+        other => panic!("expected LimitExceeded, got {other:?}"),
+    }
+}
+
+fn corrupt(result: Result<fzcheck::ingest::SourceText, IngestError>, format: &str) -> String {
+    match result {
+        Err(IngestError::Corrupt {
+            format: f, detail, ..
+        }) => {
+            assert_eq!(f, format, "{detail}");
+            detail
+        }
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+}
+
+#[test]
+fn zip_bomb_by_compression_ratio() {
+    let zeros = vec![b' '; 8 * 1024 * 1024];
+    let bytes = zip(&[("word/document.xml", &zeros)], CompressionMethod::Deflated);
+    assert!(limit_what(read("bomb.docx", &bytes)).contains("压缩比"));
+}
+
+#[test]
+fn zip_entry_larger_than_the_entry_limit() {
+    // Stored, so the ratio is 1:1 and only the size gives it away.
+    let big = vec![b' '; 65 * 1024 * 1024];
+    let bytes = zip(&[("word/document.xml", &big)], CompressionMethod::Stored);
+    assert!(limit_what(read("big.docx", &bytes)).contains("解压后的大小"));
+}
+
+#[test]
+fn zip_with_too_many_entries() {
+    let names: Vec<String> = (0..10_001).map(|i| format!("x/{i}")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+    let bytes = zip(&entries, CompressionMethod::Stored);
+    assert!(limit_what(read("many.docx", &bytes)).contains("文件数"));
+}
+
+#[test]
+fn deeply_nested_xml() {
+    let body = format!("{}{}", "<w:sdt>".repeat(5_000), "</w:sdt>".repeat(5_000));
+    let bytes = zip(&[("word/document.xml", &document(&body))], CompressionMethod::Deflated);
+    assert!(limit_what(read("deep.docx", &bytes)).contains("嵌套"));
+}
+
+#[test]
+fn malformed_and_truncated_docx() {
+    let bad_xml = document("<w:p><w:r><w:t>未闭合</w:r></w:p>");
+    let bytes = zip(&[("word/document.xml", &bad_xml)], CompressionMethod::Deflated);
+    assert!(corrupt(read("bad.docx", &bytes), "Word（.docx）").contains("word/document.xml"));
+
+    let cut = &document("<w:p><w:r><w:t>半截")[..];
+    let bytes = zip(&[("word/document.xml", cut)], CompressionMethod::Deflated);
+    corrupt(read("cut.docx", &bytes), "Word（.docx）");
+
+    let whole = seed("001_b0a4e5838c299365.docx");
+    for len in [whole.len() / 2, whole.len() - 30, 10] {
+        corrupt(read("truncated.docx", &whole[..len]), "Word（.docx）");
+    }
+}
+
+#[test]
+fn zip_that_is_not_a_word_document() {
+    let bytes = zip(&[("xl/workbook.xml", b"<workbook/>")], CompressionMethod::Deflated);
+    assert!(matches!(
+        read("table.docx", &bytes),
+        Err(IngestError::UnknownFormat { .. })
+    ));
+}
+
+#[test]
+fn extension_promises_what_the_content_is_not() {
+    corrupt(read("report.docx", "只是文字".as_bytes()), "Word（.docx）");
+    corrupt(read("report.pdf", "只是文字".as_bytes()), "PDF");
+}
+
+#[test]
+fn binary_garbage_and_known_binary_formats() {
+    let garbage: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let err = read("x.txt", &garbage).unwrap_err();
+    assert!(matches!(err, IngestError::UnknownFormat { .. }), "{err:?}");
+    assert!(err.to_string().contains("不是可识别的文本或文档格式"));
+
+    let doc = [b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".as_slice(), &[0; 512]].concat();
+    let err = read("old.doc", &doc).unwrap_err();
+    assert!(err.to_string().contains(".docx"), "{err}");
+}
+
+#[test]
+fn input_over_the_size_limit_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    // Sparse: nothing is written to disk.
+    file.set_len(fzcheck::ingest::limits::MAX_INPUT_BYTES + 1).unwrap();
+    match read_path(&path, &IngestOptions::default()) {
+        Err(IngestError::TooLarge { size, limit, .. }) => assert!(size > limit),
+        other => panic!("{other:?}"),
+    }
+    match read_path(&dir.path().join("missing.txt"), &IngestOptions::default()) {
+        Err(e @ IngestError::Io { .. }) => assert!(e.to_string().contains("missing.txt")),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A one-page PDF around `content`, with a correct cross-reference table.
+fn pdf(content: &[u8], filter: &str) -> Vec<u8> {
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>".to_vec(),
+        [
+            format!("<< /Length {}{filter} >>\nstream\n", content.len()).as_bytes(),
+            content,
+            b"\nendstream",
+        ]
+        .concat(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(body);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn scanned_pdf_without_text_layer() {
+    let bytes = pdf(b"q 0.5 g 50 50 400 600 re f Q", "");
+    match read("scan.pdf", &bytes) {
+        Err(e @ IngestError::NoTextLayer { .. }) => {
+            assert!(e.to_string().contains("OCR"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn pdf_flate_bomb_in_a_content_stream() {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let chunk = vec![b' '; 1024 * 1024];
+    for _ in 0..65 {
+        z.write_all(&chunk).unwrap();
+    }
+    let packed = z.finish().unwrap();
+    let bytes = pdf(&packed, " /Filter /FlateDecode");
+    assert!(limit_what(read("bomb.pdf", &bytes)).contains("PDF"));
+}
+
+#[test]
+fn truncated_and_broken_pdfs() {
+    let whole = seed("002_f03c9c4a6a5d80c2.pdf");
+    for len in [whole.len() / 2, 1024, 9] {
+        corrupt(read("cut.pdf", &whole[..len]), "PDF");
+    }
+    // A cross-reference table pointing into nowhere.
+    let at = whole.windows(9).rposition(|w| w == b"startxref").unwrap();
+    let broken = [&whole[..at], b"startxref\n99999999\n%%EOF\n"].concat();
+    let result = read("xref.pdf", &broken);
+    assert!(
+        matches!(result, Err(IngestError::Corrupt { .. })) || result.is_ok_and(|d| !d.text.is_empty()),
+        "a broken xref either reads (lopdf rebuilt it) or is reported as damaged"
+    );
+    // Garbage after the header.
+    let garbage = [b"%PDF-1.7\n".as_slice(), &[0xAB; 4096]].concat();
+    corrupt(read("garbage.pdf", &garbage), "PDF");
+}
+
+#[test]
+fn hostile_html_is_read_in_bounded_time() {
+    let deep = |n: usize| {
+        format!(
+            "<!DOCTYPE html><html><body>{}<p>正文</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    assert!(limit_what(read("deep.html", deep(50_000).as_bytes())).contains("嵌套"));
+    let doc = read("deep.html", deep(1_000).as_bytes()).unwrap();
+    assert_eq!(doc.text, "正文");
+    // Thousands of paragraphs a sloppy editor never closed are not nesting.
+    let unclosed = format!("<html><body>{}</body></html>", "<p>段落".repeat(10_000));
+    assert!(read("p.html", unclosed.as_bytes()).is_ok());
+
+    let broken = "<!DOCTYPE html><html><body><p>一、总体情况<table><tr><td>36件<p>未闭合";
+    let doc = read("broken.html", broken.as_bytes()).unwrap();
+    assert!(doc.text.contains("一、总体情况") && doc.text.contains("36件"), "{}", doc.text);
+}
