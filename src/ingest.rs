@@ -143,7 +143,11 @@ pub fn read_path(path: &Path, opts: &IngestOptions) -> Result<SourceText, Ingest
 }
 
 /// Decode bytes already in memory; `name` is used in messages and by the extension fallback.
-pub fn read_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<SourceText, IngestError> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<SourceText, IngestError> {
     if bytes.len() as u64 > limits::MAX_INPUT_BYTES {
         return Err(too_large(name, bytes.len() as u64));
     }

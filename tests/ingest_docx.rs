@@ -52,7 +52,10 @@ fn every_paragraph_and_table_row_has_its_origin() {
     assert_eq!(numbers, (1..=20).collect::<Vec<_>>());
     let row = doc.text.find("行政复议案件 | 31").unwrap();
     assert_eq!(doc.origin_at(row).and_then(|o| o.paragraph), Some(12));
-    assert!(doc.origins.iter().all(|o| doc.text.is_char_boundary(o.start)));
+    assert!(doc
+        .origins
+        .iter()
+        .all(|o| doc.text.is_char_boundary(o.start)));
 }
 
 #[test]

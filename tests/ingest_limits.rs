@@ -18,8 +18,11 @@ fn seed(name: &str) -> Vec<u8> {
 fn zip(entries: &[(&str, &[u8])], method: CompressionMethod) -> Vec<u8> {
     let mut w = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in entries {
-        w.start_file(*name, SimpleFileOptions::default().compression_method(method))
-            .unwrap();
+        w.start_file(
+            *name,
+            SimpleFileOptions::default().compression_method(method),
+        )
+        .unwrap();
         w.write_all(data).unwrap();
     }
     w.finish().unwrap().into_inner()
@@ -61,7 +64,10 @@ fn corrupt(result: Result<fzcheck::ingest::SourceText, IngestError>, format: &st
 #[test]
 fn zip_bomb_by_compression_ratio() {
     let zeros = vec![b' '; 8 * 1024 * 1024];
-    let bytes = zip(&[("word/document.xml", &zeros)], CompressionMethod::Deflated);
+    let bytes = zip(
+        &[("word/document.xml", &zeros)],
+        CompressionMethod::Deflated,
+    );
     assert!(limit_what(read("bomb.docx", &bytes)).contains("压缩比"));
 }
 
@@ -84,14 +90,20 @@ fn zip_with_too_many_entries() {
 #[test]
 fn deeply_nested_xml() {
     let body = format!("{}{}", "<w:sdt>".repeat(5_000), "</w:sdt>".repeat(5_000));
-    let bytes = zip(&[("word/document.xml", &document(&body))], CompressionMethod::Deflated);
+    let bytes = zip(
+        &[("word/document.xml", &document(&body))],
+        CompressionMethod::Deflated,
+    );
     assert!(limit_what(read("deep.docx", &bytes)).contains("嵌套"));
 }
 
 #[test]
 fn malformed_and_truncated_docx() {
     let bad_xml = document("<w:p><w:r><w:t>未闭合</w:r></w:p>");
-    let bytes = zip(&[("word/document.xml", &bad_xml)], CompressionMethod::Deflated);
+    let bytes = zip(
+        &[("word/document.xml", &bad_xml)],
+        CompressionMethod::Deflated,
+    );
     assert!(corrupt(read("bad.docx", &bytes), "Word（.docx）").contains("word/document.xml"));
 
     let cut = &document("<w:p><w:r><w:t>半截")[..];
@@ -106,7 +118,10 @@ fn malformed_and_truncated_docx() {
 
 #[test]
 fn zip_that_is_not_a_word_document() {
-    let bytes = zip(&[("xl/workbook.xml", b"<workbook/>")], CompressionMethod::Deflated);
+    let bytes = zip(
+        &[("xl/workbook.xml", b"<workbook/>")],
+        CompressionMethod::Deflated,
+    );
     assert!(matches!(
         read("table.docx", &bytes),
         Err(IngestError::UnknownFormat { .. })
@@ -121,7 +136,9 @@ fn extension_promises_what_the_content_is_not() {
 
 #[test]
 fn binary_garbage_and_known_binary_formats() {
-    let garbage: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let err = read("x.txt", &garbage).unwrap_err();
     assert!(matches!(err, IngestError::UnknownFormat { .. }), "{err:?}");
     assert!(err.to_string().contains("不是可识别的文本或文档格式"));
@@ -137,7 +154,8 @@ fn input_over_the_size_limit_is_refused_before_reading() {
     let path = dir.path().join("huge.txt");
     let file = std::fs::File::create(&path).unwrap();
     // Sparse: nothing is written to disk.
-    file.set_len(fzcheck::ingest::limits::MAX_INPUT_BYTES + 1).unwrap();
+    file.set_len(fzcheck::ingest::limits::MAX_INPUT_BYTES + 1)
+        .unwrap();
     match read_path(&path, &IngestOptions::default()) {
         Err(IngestError::TooLarge { size, limit, .. }) => assert!(size > limit),
         other => panic!("{other:?}"),
@@ -153,7 +171,8 @@ fn pdf(content: &[u8], filter: &str) -> Vec<u8> {
     let objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>"
+            .to_vec(),
         [
             format!("<< /Length {}{filter} >>\nstream\n", content.len()).as_bytes(),
             content,
@@ -175,8 +194,11 @@ fn pdf(content: &[u8], filter: &str) -> Vec<u8> {
         out.extend(format!("{o:010} 00000 n \n").as_bytes());
     }
     out.extend(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     out
 }
@@ -213,11 +235,8 @@ fn truncated_and_broken_pdfs() {
     // A cross-reference table pointing into nowhere.
     let at = whole.windows(9).rposition(|w| w == b"startxref").unwrap();
     let broken = [&whole[..at], b"startxref\n99999999\n%%EOF\n"].concat();
-    let result = read("xref.pdf", &broken);
-    assert!(
-        matches!(result, Err(IngestError::Corrupt { .. })) || result.is_ok_and(|d| !d.text.is_empty()),
-        "a broken xref either reads (lopdf rebuilt it) or is reported as damaged"
-    );
+    // lopdf does not rebuild a lost table; the file is reported as damaged.
+    assert!(corrupt(read("xref.pdf", &broken), "PDF").contains("cross-reference"));
     // Garbage after the header.
     let garbage = [b"%PDF-1.7\n".as_slice(), &[0xAB; 4096]].concat();
     corrupt(read("garbage.pdf", &garbage), "PDF");
@@ -241,5 +260,9 @@ fn hostile_html_is_read_in_bounded_time() {
 
     let broken = "<!DOCTYPE html><html><body><p>一、总体情况<table><tr><td>36件<p>未闭合";
     let doc = read("broken.html", broken.as_bytes()).unwrap();
-    assert!(doc.text.contains("一、总体情况") && doc.text.contains("36件"), "{}", doc.text);
+    assert!(
+        doc.text.contains("一、总体情况") && doc.text.contains("36件"),
+        "{}",
+        doc.text
+    );
 }

@@ -65,7 +65,11 @@ fn check(suffix: &str, formats: &[Format], min_recall: f64, min_precision: f64) 
         let expected = std::fs::read_to_string(seeds_dir().join(format!("{seed}.txt"))).unwrap();
         let want = lines(&expected);
         let got = read(seed, suffix);
-        assert!(formats.contains(&got.format), "{seed}{suffix}: {:?}", got.format);
+        assert!(
+            formats.contains(&got.format),
+            "{seed}{suffix}: {:?}",
+            got.format
+        );
         let have = lines(&got.text);
         let (recall, missing) = overlap(&want, &have);
         let (precision, extra) = overlap(&have, &want);
@@ -83,7 +87,10 @@ fn check(suffix: &str, formats: &[Format], min_recall: f64, min_precision: f64) 
             println!("  extra:   {}", x.chars().take(60).collect::<String>());
         }
         assert!(recall >= min_recall, "{seed}{suffix}: recall {recall}");
-        assert!(precision >= min_precision, "{seed}{suffix}: precision {precision}");
+        assert!(
+            precision >= min_precision,
+            "{seed}{suffix}: precision {precision}"
+        );
     }
 }
 
@@ -117,7 +124,10 @@ fn pdf_matches_seed() {
 #[test]
 fn metadata_from_html_and_pdf() {
     let page = read(SEEDS[3], ".html");
-    assert_eq!(page.meta.title.as_deref(), Some("关于2025年法治政府建设情况的报告"));
+    assert_eq!(
+        page.meta.title.as_deref(),
+        Some("关于2025年法治政府建设情况的报告")
+    );
     assert_eq!(page.meta.published.as_deref(), Some("2026-02-26"));
     assert!(!page.text.contains("网站首页"), "navigation kept");
     assert!(!page.text.contains("ICP备"), "footer kept");
@@ -136,7 +146,9 @@ fn styled_docx_numbering_reproduces_the_typed_numbers() {
         .filter_map(|l| l.split_once(' ').map(|(n, _)| n))
         .filter(|n| n.ends_with('.') && n[..n.len() - 1].parse::<u32>().is_ok())
         .collect();
-    let expected = ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11.", "12."];
+    let expected = [
+        "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11.", "12.",
+    ];
     assert_eq!(items[..12], expected);
     assert_eq!(items[12..], expected[..8]);
     let origins: Vec<u32> = doc.origins.iter().filter_map(|o| o.paragraph).collect();

@@ -14,9 +14,15 @@ fn forced(encoding: EncodingChoice) -> IngestOptions {
 
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
-    let units = (if bom { "\u{feff}" } else { "" }).encode_utf16().chain(text.encode_utf16());
+    let units = (if bom { "\u{feff}" } else { "" })
+        .encode_utf16()
+        .chain(text.encode_utf16());
     for u in units {
-        out.extend(if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }
@@ -97,7 +103,9 @@ fn invalid_bytes_are_located() {
     let mut utf16le = utf16("一二", false, true);
     utf16le.extend([0x00, 0xD8, b'a', 0]);
     match read_bytes("u.txt", &utf16le, &auto()) {
-        Err(IngestError::InvalidBytes { encoding, offset, .. }) => {
+        Err(IngestError::InvalidBytes {
+            encoding, offset, ..
+        }) => {
             assert_eq!((encoding, offset), ("UTF-16LE", 6))
         }
         other => panic!("{other:?}"),
@@ -120,7 +128,11 @@ fn format_comes_from_content_not_extension() {
         ("000_6a7d678843610ca3.docx", "report.txt", Format::Docx),
         ("000_6a7d678843610ca3.pdf", "report.docx", Format::Pdf),
         ("000_6a7d678843610ca3.html", "report.txt", Format::Html),
-        ("000_6a7d678843610ca3.gb18030.txt", "report.html", Format::Markdown),
+        (
+            "000_6a7d678843610ca3.gb18030.txt",
+            "report.html",
+            Format::Markdown,
+        ),
     ];
     for (file, name, format) in cases {
         let doc = read_bytes(name, &seed(file), &auto()).unwrap_or_else(|e| panic!("{e}"));
@@ -146,13 +158,17 @@ fn html_in_a_declared_legacy_charset() {
         "一、总体情况\n\n全年办理行政复议案件36件，其中纠错5件，同比增长\u{a0}12%。全年共审核规范性文件42件，\
          提出修改意见118条，法律顾问参与重大决策事项27件。\n\n项目 | 件数\n\n行政复议 | 36\n\n3. 深化法治宣传。"
     );
-    assert_eq!(doc.meta.title.as_deref(), Some("示例县司法局2024年法治政府建设情况报告"));
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("示例县司法局2024年法治政府建设情况报告")
+    );
     assert_eq!(doc.meta.published.as_deref(), Some("2025-03-28 09:30"));
 }
 
 #[test]
 fn page_without_known_container_uses_text_density() {
-    let filler = "县司法局全面推进严格规范公正文明执法，行政执法案卷评查优秀率达到百分之八十以上。".repeat(4);
+    let filler = "县司法局全面推进严格规范公正文明执法，行政执法案卷评查优秀率达到百分之八十以上。"
+        .repeat(4);
     let page = format!(
         "<html><body><div id=\"menu\"><a href=\"/\">首页</a><a href=\"/a\">机构概况</a></div>\
          <div id=\"main-box\"><div class=\"wrap\"><p>{filler}</p><p>{filler}</p></div></div>\

@@ -122,7 +122,9 @@ fn looks_like_html(head: &[u8]) -> bool {
         }
     }
     let lower: Vec<u8> = rest.iter().take(16).map(u8::to_ascii_lowercase).collect();
-    lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || lower.starts_with(b"<head")
+    lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || lower.starts_with(b"<head")
 }
 
 /// NUL bytes, or many control characters, do not occur in text in the encodings auto-detected.

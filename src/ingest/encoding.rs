@@ -126,7 +126,13 @@ mod tests {
 
     #[test]
     fn offset_and_line_of_first_bad_utf8_byte() {
-        let err = decode("a.txt", b"ok\nline\n\xff\xfe\xfd", EncodingChoice::Utf8, None).unwrap_err();
+        let err = decode(
+            "a.txt",
+            b"ok\nline\n\xff\xfe\xfd",
+            EncodingChoice::Utf8,
+            None,
+        )
+        .unwrap_err();
         match err {
             IngestError::InvalidBytes { offset, line, .. } => assert_eq!((offset, line), (8, 3)),
             other => panic!("{other:?}"),

@@ -3,8 +3,8 @@
 //! line with cells joined by ` | `, ordered list items keep their numbers (`5. `).
 
 use super::blocks::Blocks;
-use super::numfmt::format_number;
 use super::limits::HTML_MAX_DEPTH;
+use super::numfmt::format_number;
 use super::{encoding, Format, IngestError, IngestOptions, Origin, SourceMeta, SourceText};
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
@@ -31,21 +31,57 @@ const MIN_ARTICLE_CHARS: usize = 100;
 
 /// Elements that never hold article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "form", "button",
-    "select", "textarea", "aside", "svg", "object", "head",
+    "script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "form",
+    "button", "select", "textarea", "aside", "svg", "object", "head",
 ];
 /// `class`/`id` words of page chrome.
 const CHROME: &[&str] = &[
-    "share", "bdsharebuttonbox", "crumb", "breadcrumb", "nav", "navbar", "footer", "toolbar", "print",
+    "share",
+    "bdsharebuttonbox",
+    "crumb",
+    "breadcrumb",
+    "nav",
+    "navbar",
+    "footer",
+    "toolbar",
+    "print",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-    "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "hr", "figure", "figcaption", "center",
-    "address", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "hr",
+    "figure",
+    "figcaption",
+    "center",
+    "address",
+    "body",
 ];
 const CELL_SEPARATOR: &str = " | ";
 
-pub(crate) fn read(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<SourceText, IngestError> {
+pub(crate) fn read(
+    name: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<SourceText, IngestError> {
     let decoded = encoding::decode(name, bytes, opts.encoding, declared_charset(bytes))?;
     if nesting_depth(&decoded.text) > HTML_MAX_DEPTH {
         return Err(IngestError::LimitExceeded {
@@ -125,7 +161,10 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 fn visible_chars(el: ElementRef<'_>) -> usize {
-    el.text().flat_map(str::chars).filter(|c| !c.is_whitespace()).count()
+    el.text()
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .count()
 }
 
 /// The article: a known container, else the element whose paragraphs hold the most text.
@@ -154,9 +193,7 @@ fn densest(html: &Html) -> Option<ElementRef<'_>> {
             .children()
             .filter_map(|c| match c.value() {
                 Node::Text(t) => Some(t.chars().filter(|c| !c.is_whitespace()).count()),
-                Node::Element(e) if e.name() != "a" => {
-                    ElementRef::wrap(c).map(visible_chars)
-                }
+                Node::Element(e) if e.name() != "a" => ElementRef::wrap(c).map(visible_chars),
                 _ => None,
             })
             .sum();

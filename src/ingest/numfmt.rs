@@ -3,7 +3,10 @@
 /// `n` as Word renders number format `format` (ST_NumberFormat).
 pub(crate) fn format_number(n: u32, format: &str) -> String {
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting"
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
         | "koreanCounting" => chinese(n, &DIGITS, &["", "十", "百", "千"]),
         "chineseLegalSimplified" | "japaneseLegal" => chinese(n, &LEGAL, &["", "拾", "佰", "仟"]),
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
@@ -119,7 +122,17 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["一", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十", "一千零一十"]
+            [
+                "一",
+                "十",
+                "十一",
+                "二十",
+                "二十一",
+                "一百",
+                "一百零五",
+                "一百一十",
+                "一千零一十"
+            ]
         );
     }
 

@@ -5,7 +5,10 @@ pub(crate) fn starts_with_outline_marker(text: &str) -> bool {
     let t = text.trim_start();
     let is_cn = |c: char| "一二三四五六七八九十百零〇".contains(c);
     let numeral_then = |s: &str, close: &[char]| -> bool {
-        let n: String = s.chars().take_while(|&c| is_cn(c) || c.is_ascii_digit()).collect();
+        let n: String = s
+            .chars()
+            .take_while(|&c| is_cn(c) || c.is_ascii_digit())
+            .collect();
         !n.is_empty() && s[n.len()..].starts_with(close)
     };
     if let Some(rest) = t.strip_prefix(['（', '(']) {

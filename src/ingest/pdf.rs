@@ -135,7 +135,11 @@ fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<content::
     let (resources, inherited) = doc
         .get_page_resources(page_id)
         .map_err(|e| PdfError::Corrupt(format!("页面资源无法读取：{e}")))?;
-    let resources = resources.or_else(|| inherited.first().and_then(|id| doc.get_dictionary(*id).ok()));
+    let resources = resources.or_else(|| {
+        inherited
+            .first()
+            .and_then(|id| doc.get_dictionary(*id).ok())
+    });
     let mut interpreter = Interpreter::new(doc);
     interpreter.run(&data, resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0)?;
     Ok(interpreter.glyphs)

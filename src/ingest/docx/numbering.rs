@@ -97,9 +97,7 @@ impl Numbering {
                 Event::End(e) => match e.name().as_ref() {
                     b"w:abstractNum" => {
                         if let Some(id) = abstract_id.take() {
-                            numbering
-                                .abstracts
-                                .insert(id, std::mem::take(&mut levels));
+                            numbering.abstracts.insert(id, std::mem::take(&mut levels));
                         }
                     }
                     b"w:lvl" => level = None,
@@ -143,7 +141,10 @@ impl Numbering {
         let mut label = String::new();
         let mut chars = level.text.chars().peekable();
         while let Some(c) = chars.next() {
-            let placeholder = chars.peek().and_then(|d| d.to_digit(10)).filter(|d| (1..=9).contains(d));
+            let placeholder = chars
+                .peek()
+                .and_then(|d| d.to_digit(10))
+                .filter(|d| (1..=9).contains(d));
             match (c, placeholder) {
                 ('%', Some(d)) => {
                     chars.next();
@@ -163,4 +164,3 @@ impl Numbering {
         Some(label)
     }
 }
-

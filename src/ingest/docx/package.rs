@@ -18,7 +18,8 @@ pub(super) struct Package<'a> {
 
 impl<'a> Package<'a> {
     pub fn open(path: &'a str, bytes: &'a [u8]) -> Result<Self, IngestError> {
-        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(path, zip_detail(&e)))?;
+        let archive =
+            ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(path, zip_detail(&e)))?;
         if archive.len() > ZIP_MAX_ENTRIES {
             return Err(limit(
                 path,
@@ -42,8 +43,8 @@ impl<'a> Package<'a> {
             Err(e) => return Err(corrupt(path, format!("{entry}: {}", zip_detail(&e)))),
         };
         let declared = file.size();
-        let ratio_exceeded = declared > ZIP_RATIO_FLOOR
-            && declared / file.compressed_size().max(1) > ZIP_MAX_RATIO;
+        let ratio_exceeded =
+            declared > ZIP_RATIO_FLOOR && declared / file.compressed_size().max(1) > ZIP_MAX_RATIO;
         if ratio_exceeded {
             return Err(limit(
                 path,
@@ -67,23 +68,22 @@ impl<'a> Package<'a> {
         self.total += out.len() as u64;
         Ok(Some(out))
     }
-
 }
 
 fn size_limit(path: &str, total: u64, entry: &str, size: u64) -> IngestError {
-        if total + size > ZIP_MAX_TOTAL_BYTES {
-            limit(
-                path,
-                "解压后的总大小".to_string(),
-                megabytes(ZIP_MAX_TOTAL_BYTES),
-            )
-        } else {
-            limit(
-                path,
-                format!("{entry} 解压后的大小"),
-                megabytes(ZIP_MAX_ENTRY_BYTES),
-            )
-        }
+    if total + size > ZIP_MAX_TOTAL_BYTES {
+        limit(
+            path,
+            "解压后的总大小".to_string(),
+            megabytes(ZIP_MAX_TOTAL_BYTES),
+        )
+    } else {
+        limit(
+            path,
+            format!("{entry} 解压后的大小"),
+            megabytes(ZIP_MAX_ENTRY_BYTES),
+        )
+    }
 }
 
 fn zip_detail(e: &ZipError) -> String {

@@ -54,9 +54,9 @@ impl<'a> Xml<'a> {
 
     /// Text content with entities decoded.
     pub fn text(&self, raw: &quick_xml::events::BytesText<'_>) -> Result<String, IngestError> {
-        raw.unescape().map(|t| t.into_owned()).map_err(|e| {
-            self.corrupt(format!("{} 中的文字无法解码：{e}", self.part))
-        })
+        raw.unescape()
+            .map(|t| t.into_owned())
+            .map_err(|e| self.corrupt(format!("{} 中的文字无法解码：{e}", self.part)))
     }
 
     /// Skip the rest of the element whose start was just read.

@@ -77,7 +77,10 @@ enum Token {
 }
 
 fn code(bytes: &[u8]) -> u32 {
-    bytes.iter().take(4).fold(0, |acc, &b| acc << 8 | u32::from(b))
+    bytes
+        .iter()
+        .take(4)
+        .fold(0, |acc, &b| acc << 8 | u32::from(b))
 }
 
 fn units(bytes: &[u8]) -> Vec<u16> {
@@ -99,7 +102,10 @@ fn tokens(data: &[u8]) -> Vec<Token> {
     while i < data.len() {
         match data[i] {
             b'<' if data.get(i + 1) != Some(&b'<') => {
-                let end = data[i..].iter().position(|&b| b == b'>').map_or(data.len(), |p| i + p);
+                let end = data[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(data.len(), |p| i + p);
                 let hex = hex(&data[i + 1..end]);
                 match array.as_mut() {
                     Some(a) => a.push(hex),
@@ -126,7 +132,9 @@ fn tokens(data: &[u8]) -> Vec<Token> {
                 while i < data.len() && data[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
-                out.push(Token::Word(String::from_utf8_lossy(&data[start..i]).into_owned()));
+                out.push(Token::Word(
+                    String::from_utf8_lossy(&data[start..i]).into_owned(),
+                ));
             }
             _ => i += 1,
         }

@@ -85,7 +85,8 @@ impl<'d> Interpreter<'d> {
         ctm: Matrix,
         depth: usize,
     ) -> Result<(), PdfError> {
-        let content = Content::decode(data).map_err(|e| PdfError::Corrupt(format!("页面内容无法解析：{e}")))?;
+        let content = Content::decode(data)
+            .map_err(|e| PdfError::Corrupt(format!("页面内容无法解析：{e}")))?;
         let fonts = resources.and_then(|r| self.dict(r, b"Font"));
         let xobjects = resources.and_then(|r| self.dict(r, b"XObject"));
         // Fonts are cached per resource dictionary, so the same name in a form may mean another font.
@@ -95,7 +96,11 @@ impl<'d> Interpreter<'d> {
         let mut ts = TextState::default();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         for op in &content.operations {
-            let nums: Vec<f32> = op.operands.iter().filter_map(|o| o.as_float().ok()).collect();
+            let nums: Vec<f32> = op
+                .operands
+                .iter()
+                .filter_map(|o| o.as_float().ok())
+                .collect();
             let n = |i: usize| nums.get(i).copied().unwrap_or(0.0);
             match op.operator.as_str() {
                 "q" if stack.len() < 1024 => stack.push((ctm, ts.clone())),
@@ -108,7 +113,11 @@ impl<'d> Interpreter<'d> {
                 "cm" if nums.len() == 6 => ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &ctm),
                 "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
                 "Tf" => {
-                    ts.font = op.operands.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
+                    ts.font = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(<[u8]>::to_vec);
                     ts.size = n(0);
                 }
                 "Tc" => ts.char_spacing = n(0),
@@ -152,14 +161,20 @@ impl<'d> Interpreter<'d> {
                         .zip(xobjects)
                         .and_then(|(name, x)| x.get(name).ok())
                         .and_then(|o| deref(self.doc, o).as_stream().ok())
-                        .filter(|s| s.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() == Some(b"Form"));
+                        .filter(|s| {
+                            s.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() == Some(b"Form")
+                        });
                     if let Some(form) = form {
                         let matrix = form
                             .dict
                             .get(b"Matrix")
                             .and_then(|o| o.as_array())
                             .ok()
-                            .map(|a| a.iter().filter_map(|o| o.as_float().ok()).collect::<Vec<_>>())
+                            .map(|a| {
+                                a.iter()
+                                    .filter_map(|o| o.as_float().ok())
+                                    .collect::<Vec<_>>()
+                            })
                             .filter(|m| m.len() == 6)
                             .map_or(IDENTITY, |m| [m[0], m[1], m[2], m[3], m[4], m[5]]);
                         let own = form
@@ -178,7 +193,9 @@ impl<'d> Interpreter<'d> {
     }
 
     fn dict(&self, d: &'d Dictionary, key: &[u8]) -> Option<&'d Dictionary> {
-        d.get(key).ok().and_then(|o| deref(self.doc, o).as_dict().ok())
+        d.get(key)
+            .ok()
+            .and_then(|o| deref(self.doc, o).as_dict().ok())
     }
 
     fn font(
@@ -225,7 +242,11 @@ impl<'d> Interpreter<'d> {
                     let trm = mul(tm, ctm);
                     let advance = (g.width / 1000.0 * ts.size
                         + ts.char_spacing
-                        + if g.is_space_code { ts.word_spacing } else { 0.0 })
+                        + if g.is_space_code {
+                            ts.word_spacing
+                        } else {
+                            0.0
+                        })
                         * ts.scale;
                     let x_scale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
                     let y_scale = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();

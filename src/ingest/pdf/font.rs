@@ -84,7 +84,11 @@ impl Font {
                 let code = chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
                 Glyph {
                     text: self.text(code),
-                    width: self.widths.get(&code).copied().unwrap_or(self.default_width),
+                    width: self
+                        .widths
+                        .get(&code)
+                        .copied()
+                        .unwrap_or(self.default_width),
                     is_space_code: self.code_len == 1 && code == 32,
                 }
             })
@@ -133,7 +137,8 @@ fn cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f32>) {
                 i += 2;
             }
             Some(_) => {
-                let (Some(last), Some(width)) = (w.get(i + 1).and_then(num), w.get(i + 2).and_then(num))
+                let (Some(last), Some(width)) =
+                    (w.get(i + 1).and_then(num), w.get(i + 2).and_then(num))
                 else {
                     break;
                 };

@@ -78,7 +78,11 @@ pub(super) fn drop_page_numbers(mut lines: Vec<Line>) -> Vec<Line> {
         Regex::new(r"^(?:[-—–－‒~\s]*\d{1,4}[-—–－‒~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
             .expect("valid regex")
     });
-    if lines.len() > 1 && lines.last().is_some_and(|l| PAGE_NUMBER.is_match(l.text.trim())) {
+    if lines.len() > 1
+        && lines
+            .last()
+            .is_some_and(|l| PAGE_NUMBER.is_match(l.text.trim()))
+    {
         lines.pop();
     }
     if lines.len() > 1 && PAGE_NUMBER.is_match(lines[0].text.trim()) {
@@ -108,7 +112,11 @@ pub(super) fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
         .filter(|g| *g > 0.0)
         .collect();
     let leading = gaps.iter().copied().fold(f32::INFINITY, f32::min);
-    let leading = if leading.is_finite() { leading } else { first.size * 1.2 };
+    let leading = if leading.is_finite() {
+        leading
+    } else {
+        first.size * 1.2
+    };
     let spaced = gaps.iter().any(|g| *g > leading * 1.6);
     let em = |l: &Line| l.size.max(1.0);
     // Line-breaking rules for CJK punctuation may end a full line up to two characters early.
@@ -116,9 +124,8 @@ pub(super) fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
     let wide = |l: &Line| l.x1 >= left + 0.6 * (right - left);
     // At the foot of a page typed with blank lines between paragraphs, a wide line that does not
     // end a sentence goes on overleaf.
-    let open = |text: &str, l: &Line| {
-        reaches_right(l) || (spaced && wide(l) && !text.ends_with(TERMINAL))
-    };
+    let open =
+        |text: &str, l: &Line| reaches_right(l) || (spaced && wide(l) && !text.ends_with(TERMINAL));
     // Did `p` end only because `l` did not fit? A full line, or one short by the Latin word `l` starts
     // with, or by the CJK text after a Latin word it ends with (the line broke at a space). A short
     // line that ends a sentence before a numbered line (`（五）`, `2.`) is a paragraph's last.
@@ -173,7 +180,9 @@ fn leading_word(text: &str) -> usize {
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
 
 /// Characters that end a sentence or a paragraph.
-const TERMINAL: &[char] = &['。', '！', '？', '；', '：', '…', '”', '」', '』', '）', ')', '!', '?', ';', ':', '.'];
+const TERMINAL: &[char] = &[
+    '。', '！', '？', '；', '：', '…', '”', '」', '』', '）', ')', '!', '?', ';', ':', '.',
+];
 
 /// Latin words wrapped at a line end were separated by a space; Chinese text was not.
 pub(super) fn needs_space(before: &str, after: &str) -> bool {
