@@ -58,6 +58,27 @@ pub enum EncodingChoice {
     Gb18030,
 }
 
+impl EncodingChoice {
+    /// The names `--encoding` accepts.
+    pub const NAMES: &'static str = "auto, utf-8, utf-16le, utf-16be, gb18030 (gbk, gb2312)";
+}
+
+impl std::str::FromStr for EncodingChoice {
+    type Err = String;
+
+    /// Parse a `--encoding` value; GBK and GB2312 are read as GB18030, their superset.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "auto" => Ok(EncodingChoice::Auto),
+            "utf-8" | "utf8" => Ok(EncodingChoice::Utf8),
+            "utf-16le" | "utf16le" => Ok(EncodingChoice::Utf16Le),
+            "utf-16be" | "utf16be" => Ok(EncodingChoice::Utf16Be),
+            "gb18030" | "gbk" | "gb2312" | "cp936" => Ok(EncodingChoice::Gb18030),
+            _ => Err(format!("未知的编码 {s}，可选：{}", Self::NAMES)),
+        }
+    }
+}
+
 /// Options for reading one file.
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {

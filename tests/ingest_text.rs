@@ -87,6 +87,24 @@ fn encoding_option_overrides_detection() {
 }
 
 #[test]
+fn encoding_names_for_the_command_line() {
+    for (name, choice) in [
+        ("auto", EncodingChoice::Auto),
+        ("UTF-8", EncodingChoice::Utf8),
+        ("utf16le", EncodingChoice::Utf16Le),
+        ("utf-16be", EncodingChoice::Utf16Be),
+        ("GBK", EncodingChoice::Gb18030),
+        ("gb2312", EncodingChoice::Gb18030),
+    ] {
+        assert_eq!(name.parse::<EncodingChoice>(), Ok(choice), "{name}");
+    }
+    assert!("big5"
+        .parse::<EncodingChoice>()
+        .unwrap_err()
+        .contains("gb18030"));
+}
+
+#[test]
 fn invalid_bytes_are_located() {
     let bytes = [SAMPLE.as_bytes(), b"\xFF\xFF tail"].concat();
     let err = read_bytes("bad.txt", &bytes, &auto()).unwrap_err();
@@ -148,7 +166,7 @@ fn html_in_a_declared_legacy_charset() {
         <body><div class=\"nav\">首页 | 政务公开</div><div class=\"TRS_Editor\"><p>一、总体情况</p>\
         <p>全年办理行政复议案件36件，其中纠错5件，同比增长&nbsp;12%。全年共审核规范性文件42件，提出修改意见118条，法律顾问参与重大决策事项27件。</p>\
         <table><tr><td>项目</td><td>件数</td></tr><tr><td>行政复议</td><td><p>36</p></td></tr></table>\
-        <ol start=\"3\"><li>深化法治宣传。</li></ol><script>var x = '不应出现';</script></div>\
+        <h3>工作成效</h3><ol start=\"3\"><li>深化法治宣传。</li></ol><script>var x = '不应出现';</script></div>\
         <div class=\"footer\">版权所有</div></body></html>";
     let doc = read_bytes("page.htm", &gb18030(page), &auto()).unwrap();
     assert_eq!(doc.format, Format::Html);
@@ -156,7 +174,7 @@ fn html_in_a_declared_legacy_charset() {
     assert_eq!(
         doc.text,
         "一、总体情况\n\n全年办理行政复议案件36件，其中纠错5件，同比增长\u{a0}12%。全年共审核规范性文件42件，\
-         提出修改意见118条，法律顾问参与重大决策事项27件。\n\n项目 | 件数\n\n行政复议 | 36\n\n3. 深化法治宣传。"
+         提出修改意见118条，法律顾问参与重大决策事项27件。\n\n项目 | 件数\n\n行政复议 | 36\n\n### 工作成效\n\n3. 深化法治宣传。"
     );
     assert_eq!(
         doc.meta.title.as_deref(),

@@ -1,10 +1,13 @@
 //! Web pages: the article of a government portal page without its navigation, breadcrumbs, share
 //! widgets, scripts and footer. Block elements become paragraphs, `<br>` a line break, table rows one
-//! line with cells joined by ` | `, ordered list items keep their numbers (`5. `).
+//! line with cells joined by ` | `, ordered list items keep their numbers (`5. `). A heading
+//! (`<h1>`–`<h6>`) that does not start with an outline marker gets a Markdown prefix by level, as a
+//! Word heading style does.
 
 use super::blocks::Blocks;
 use super::limits::HTML_MAX_DEPTH;
 use super::numfmt::format_number;
+use super::outline::starts_with_outline_marker;
 use super::{encoding, Format, IngestError, IngestOptions, Origin, SourceMeta, SourceText};
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
@@ -235,6 +238,8 @@ struct Render {
     pre: usize,
     /// Inside a table cell, blocks do not end the line: the row does.
     cell: usize,
+    /// Level of the `<h1>`–`<h6>` being read.
+    heading: Option<usize>,
     /// Length of the list label (`5. `) that starts `line`, kept until the item's text arrives.
     label_len: usize,
     /// One entry per open list: the next number of an `<ol>` (with its `type`), `None` for `<ul>`.
@@ -314,6 +319,12 @@ impl Render {
                 self.flush();
                 self.pre += 1;
             }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.block_edge();
+                if self.cell == 0 {
+                    self.heading = tag[1..].parse().ok();
+                }
+            }
             _ if BLOCKS.contains(&tag) => self.block_edge(),
             _ => {}
         }
@@ -386,7 +397,15 @@ impl Render {
             paragraph: None,
         };
         let cleaned: Vec<&str> = line.lines().map(str::trim).collect();
-        self.out.push(cleaned.join("\n").trim(), origin);
+        let text = cleaned.join("\n");
+        let text = text.trim();
+        match self.heading.take() {
+            // The same rule as for Word heading styles: see `docx`.
+            Some(level) if !text.is_empty() && !starts_with_outline_marker(text) => self
+                .out
+                .push(&format!("{} {text}", "#".repeat(level)), origin),
+            _ => self.out.push(text, origin),
+        }
     }
 }
 
