@@ -3,6 +3,18 @@
 //! Each format has its own reader (plain text / Markdown, .docx, .html, .pdf). Readers never modify the
 //! file they read. Evidence later points into `SourceText::text` (line and column as an editor shows
 //! them) and, through [`Origin`], back to the paragraph of a .docx or the page of a PDF.
+//!
+//! - The format is recognised by content (zip → .docx, `%PDF-` → PDF, `<!doctype html`/`<html` → web
+//!   page, other binary → [`IngestError::UnknownFormat`]); the extension only tells Markdown from
+//!   plain text and what a damaged file was meant to be.
+//! - Text files keep their bytes as text: a BOM is dropped, line endings stay as they are. Without a
+//!   BOM, strict UTF-8 is tried first, then GB18030 if the result reads as Chinese;
+//!   [`IngestOptions::encoding`] overrides. Undecodable bytes are an error naming line and offset.
+//! - Structured formats give one paragraph per line with a blank line between paragraphs. Word
+//!   numbering is written into the text as Word shows it (`一、`, `（一）`, `1. `); a heading without an
+//!   outline marker gets a Markdown `#` prefix by level; table rows are one line, cells joined by
+//!   ` | `. Web pages lose their chrome; PDFs lose running page numbers and their line wrapping.
+//! - Every reader works within [`limits`]; hostile input ends in an [`IngestError`], never a panic.
 
 mod blocks;
 mod detect;

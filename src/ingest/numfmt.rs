@@ -37,7 +37,8 @@ pub(crate) fn format_number(n: u32, format: &str) -> String {
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const LEGAL: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 
-/// Chinese counting below 10 000: 十, 十一, 二十, 一百零五, 一千零一十.
+/// Chinese counting below 10 000: 十, 十一, 二十, 一百零五, 一千零一十 (a skipped place is read 零,
+/// while `ideographDigital` writes each zero digit as 〇).
 fn chinese(n: u32, digits: &[char; 10], units: &[&str; 4]) -> String {
     if n == 0 || n >= 10_000 {
         return n.to_string();
@@ -52,7 +53,7 @@ fn chinese(n: u32, digits: &[char; 10], units: &[&str; 4]) -> String {
             continue;
         }
         if zero_pending {
-            out.push(digits[0]);
+            out.push(if digits[0] == '〇' { '零' } else { digits[0] });
             zero_pending = false;
         }
         // 十一, not 一十一, when the number starts at the tens.
