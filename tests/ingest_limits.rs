@@ -37,14 +37,10 @@ fn document(body: &str) -> Vec<u8> {
 }
 
 fn limit_what(result: Result<fzcheck::ingest::SourceText, IngestError>) -> String {
-    match result {
-        Err(e @ IngestError::LimitExceeded { .. }) => {
-            let IngestError::LimitExceeded { ref what, .. } = e else {
-                unreachable!()
-            };
-            assert!(e.to_string().contains("已停止读取"), "{e}");
-            what.clone()
-        }
+    let err = result.expect_err("expected LimitExceeded");
+    assert!(err.to_string().contains("已停止读取"), "{err}");
+    match err {
+        IngestError::LimitExceeded { what, .. } => what,
         other => panic!("expected LimitExceeded, got {other:?}"),
     }
 }
@@ -166,20 +162,17 @@ fn input_over_the_size_limit_is_refused_before_reading() {
     }
 }
 
-/// A one-page PDF around `content`, with a correct cross-reference table.
-fn pdf(content: &[u8], filter: &str) -> Vec<u8> {
-    let objects: Vec<Vec<u8>> = vec![
+/// A one-page PDF around `content` with page resources `resources`, more objects from number 5 on,
+/// and a correct cross-reference table.
+fn pdf_with(content: &[u8], filter: &str, resources: &str, extra: &[Vec<u8>]) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>"
-            .to_vec(),
-        [
-            format!("<< /Length {}{filter} >>\nstream\n", content.len()).as_bytes(),
-            content,
-            b"\nendstream",
-        ]
-        .concat(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources {resources} >>")
+            .into_bytes(),
+        stream(content, filter),
     ];
+    objects.extend_from_slice(extra);
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
@@ -201,6 +194,43 @@ fn pdf(content: &[u8], filter: &str) -> Vec<u8> {
         .as_bytes(),
     );
     out
+}
+
+fn stream(content: &[u8], dict: &str) -> Vec<u8> {
+    [
+        format!("<< /Length {}{dict} >>\nstream\n", content.len()).as_bytes(),
+        content,
+        b"\nendstream",
+    ]
+    .concat()
+}
+
+fn pdf(content: &[u8], filter: &str) -> Vec<u8> {
+    pdf_with(content, filter, "<< >>", &[])
+}
+
+#[test]
+fn pdf_forms_drawing_themselves() {
+    // Object 5 is a form that draws itself 50 times: 50^8 runs without a budget.
+    let form = stream(
+        "/X0 Do ".repeat(50).as_bytes(),
+        " /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X0 5 0 R >> >>",
+    );
+    let bytes = pdf_with(b"/X0 Do", "", "<< /XObject << /X0 5 0 R >> >>", &[form]);
+    assert!(limit_what(read("forms.pdf", &bytes)).contains("绘制指令"));
+}
+
+#[test]
+fn pdf_text_with_a_simple_font() {
+    let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec();
+    let content = b"BT /F1 12 Tf 72 700 Td (Annual report 2024) Tj 30 -14 Td 10 2 (ok) \" ET\n\
+                    BT /F1 10 Tf 290 40 Td (- 1 -) Tj ET";
+    let bytes = pdf_with(content, "", "<< /Font << /F1 5 0 R >> >>", &[font]);
+    let doc = read("simple.pdf", &bytes).unwrap();
+    assert_eq!(
+        doc.text, "Annual report 2024\n\nok",
+        "the page number is dropped"
+    );
 }
 
 #[test]

@@ -24,9 +24,11 @@ pub const XML_MAX_DEPTH: usize = 256;
 pub const HTML_MAX_DEPTH: usize = 4_096;
 
 /// Largest decompressed content stream of one PDF page (or form XObject).
-pub const PDF_MAX_STREAM_BYTES: u64 = 64 * 1024 * 1024;
+pub const PDF_MAX_STREAM_BYTES: u64 = 16 * 1024 * 1024;
 /// Most pages read from one PDF.
 pub const PDF_MAX_PAGES: usize = 10_000;
+/// Most content operations run for one page, forms included (a dense page has about 20 000).
+pub const PDF_MAX_OPERATIONS: usize = 2_000_000;
 /// Most form XObjects nested inside each other.
 pub const PDF_MAX_FORM_DEPTH: usize = 8;
 

@@ -8,7 +8,7 @@ mod font;
 mod layout;
 
 use super::blocks::Blocks;
-use super::limits::{megabytes, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES};
+use super::limits::{megabytes, PDF_MAX_OPERATIONS, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES};
 use super::{Format, IngestError, Origin, SourceMeta, SourceText};
 use content::Interpreter;
 use font::deref;
@@ -20,6 +20,7 @@ use std::io::Read;
 pub(super) enum PdfError {
     Corrupt(String),
     StreamTooLarge,
+    TooManyOperations,
 }
 
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> {
@@ -33,6 +34,11 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
             path: name.to_string(),
             what: "PDF 页面内容解压后的大小".to_string(),
             limit: megabytes(PDF_MAX_STREAM_BYTES),
+        },
+        PdfError::TooManyOperations => IngestError::LimitExceeded {
+            path: name.to_string(),
+            what: "PDF 一页的绘制指令数".to_string(),
+            limit: PDF_MAX_OPERATIONS.to_string(),
         },
     };
     let mut doc = Document::load_mem(bytes)

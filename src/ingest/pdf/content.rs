@@ -3,7 +3,7 @@
 
 use super::font::{deref, Font};
 use super::{stream_data, PdfError};
-use crate::ingest::limits::PDF_MAX_FORM_DEPTH;
+use crate::ingest::limits::{PDF_MAX_FORM_DEPTH, PDF_MAX_OPERATIONS};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -66,6 +66,8 @@ pub(super) struct Interpreter<'d> {
     doc: &'d Document,
     fonts: HashMap<(usize, Vec<u8>), Font>,
     pub glyphs: Vec<Placed>,
+    /// Content operations run so far on this page.
+    operations: usize,
 }
 
 impl<'d> Interpreter<'d> {
@@ -74,6 +76,7 @@ impl<'d> Interpreter<'d> {
             doc,
             fonts: HashMap::new(),
             glyphs: Vec::new(),
+            operations: 0,
         }
     }
 
@@ -87,6 +90,11 @@ impl<'d> Interpreter<'d> {
     ) -> Result<(), PdfError> {
         let content = Content::decode(data)
             .map_err(|e| PdfError::Corrupt(format!("页面内容无法解析：{e}")))?;
+        // Forms drawing forms can multiply the work exponentially: the budget covers them all.
+        self.operations += content.operations.len();
+        if self.operations > PDF_MAX_OPERATIONS {
+            return Err(PdfError::TooManyOperations);
+        }
         let fonts = resources.and_then(|r| self.dict(r, b"Font"));
         let xobjects = resources.and_then(|r| self.dict(r, b"XObject"));
         // Fonts are cached per resource dictionary, so the same name in a form may mean another font.
@@ -151,7 +159,8 @@ impl<'d> Interpreter<'d> {
                         tm = tlm;
                     }
                     let font = self.font(scope, fonts, ts.font.as_deref());
-                    for operand in &op.operands {
+                    // The numbers of `"` are spacings, not positioning: only strings and arrays show.
+                    for operand in op.operands.iter().filter(|o| o.as_float().is_err()) {
                         self.show(font.as_ref(), operand, &ts, &mut tm, &ctm);
                     }
                 }
