@@ -32,7 +32,11 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
         return Ok(Sniffed::Document(Format::Html));
     }
     if !utf16_bom && !text_forced && is_binary(head) {
-        return Err(unknown(name, "内容含有二进制数据".to_string()));
+        return Err(unknown(
+            name,
+            "内容含有二进制数据；如是没有 BOM 的 UTF-16 文本，请用 --encoding utf-16le 或 utf-16be 指定"
+                .to_string(),
+        ));
     }
     let declared = extension(name);
     match declared.as_deref() {

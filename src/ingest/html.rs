@@ -114,10 +114,11 @@ pub(crate) fn read(
 /// Elements that are never open for long: void elements, and those a parser closes implicitly.
 const NOT_NESTING: &[&str] = &[
     "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "track",
-    "wbr", "param", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!", "?",
+    "wbr", "param", "p", "li", "td", "th", "tr", "option", "dt", "dd",
 ];
 
-/// The deepest nesting of start and end tags, counted roughly (no parser) before the real parse.
+/// The deepest nesting of start and end tags, counted roughly (no parser) before the real parse;
+/// comments, doctypes and processing instructions do not count.
 fn nesting_depth(text: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut rest = text;

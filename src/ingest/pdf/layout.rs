@@ -72,20 +72,23 @@ fn line(mut row: Vec<Placed>) -> Option<Line> {
     })
 }
 
-/// Drop a running page number (`— 3 —`, `- 3 -`, `3`, `第 3 页 共 9 页`, `3/9`) at the top or bottom.
+/// Drop a running page number (`— 3 —`, `- 3 -`, `3`, `第 3 页 共 9 页`, `3/9`) at the top or bottom,
+/// set apart from the text by more than two lines (a number cut off at a page break is not).
 pub(super) fn drop_page_numbers(mut lines: Vec<Line>) -> Vec<Line> {
     static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[-—–－‒~\s]*\d{1,4}[-—–－‒~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
             .expect("valid regex")
     });
-    if lines.len() > 1
-        && lines
-            .last()
-            .is_some_and(|l| PAGE_NUMBER.is_match(l.text.trim()))
+    let apart = |edge: &Line, next: &Line| (edge.y - next.y).abs() > 2.0 * edge.size.max(1.0);
+    let n = lines.len();
+    if n > 1
+        && PAGE_NUMBER.is_match(lines[n - 1].text.trim())
+        && apart(&lines[n - 1], &lines[n - 2])
     {
         lines.pop();
     }
-    if lines.len() > 1 && PAGE_NUMBER.is_match(lines[0].text.trim()) {
+    if lines.len() > 1 && PAGE_NUMBER.is_match(lines[0].text.trim()) && apart(&lines[0], &lines[1])
+    {
         lines.remove(0);
     }
     lines
@@ -189,4 +192,49 @@ pub(super) fn needs_space(before: &str, after: &str) -> bool {
     let b = before.chars().next_back();
     let a = after.chars().next();
     matches!((b, a), (Some(b), Some(a)) if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{drop_page_numbers, Line};
+
+    fn line(text: &str, y: f32) -> Line {
+        Line {
+            text: text.to_string(),
+            x0: 50.0,
+            x1: 500.0,
+            y,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn running_page_numbers_at_the_edges_only() {
+        for number in ["— 3 —", "- 3 -", "3", "第 3 页 共 9 页", "3/9", "－ 12 －"] {
+            let page = vec![
+                line("正文第一行", 700.0),
+                line("2024", 680.0),
+                line(number, 40.0),
+            ];
+            let kept: Vec<String> = drop_page_numbers(page)
+                .into_iter()
+                .map(|l| l.text)
+                .collect();
+            assert_eq!(kept, ["正文第一行", "2024"], "{number}");
+        }
+        let header = vec![line("- 4 -", 800.0), line("正文", 700.0)];
+        assert_eq!(drop_page_numbers(header)[0].text, "正文");
+        let alone = vec![line("5", 700.0)];
+        assert_eq!(
+            drop_page_numbers(alone).len(),
+            1,
+            "a page of one number keeps it"
+        );
+        let cut = vec![line("正文", 700.0), line("1", 688.0)];
+        assert_eq!(
+            drop_page_numbers(cut).len(),
+            2,
+            "a number in the text's last line stays"
+        );
+    }
 }
