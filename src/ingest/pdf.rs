@@ -6,6 +6,7 @@ mod cmap;
 mod content;
 mod font;
 mod layout;
+mod repair;
 
 use super::blocks::Blocks;
 use super::limits::{megabytes, PDF_MAX_OPERATIONS, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES};
@@ -41,8 +42,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
             limit: PDF_MAX_OPERATIONS.to_string(),
         },
     };
-    let mut doc = Document::load_mem(bytes)
-        .map_err(|e| error(PdfError::Corrupt(format!("文件结构无法解析：{e}"))))?;
+    let mut doc = load(bytes).map_err(error)?;
     // Many PDFs are encrypted only to restrict printing, with an empty password.
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(IngestError::Encrypted {
@@ -50,9 +50,6 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
         });
     }
     let pages = doc.get_pages();
-    if pages.is_empty() {
-        return Err(error(PdfError::Corrupt("找不到任何页面".to_string())));
-    }
     if pages.len() > PDF_MAX_PAGES {
         return Err(IngestError::LimitExceeded {
             path: name.to_string(),
@@ -109,6 +106,20 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
             published: None,
         },
     })
+}
+
+/// Load the document; when its cross-reference table is broken, or leads to no page, rebuild the
+/// table and try again.
+fn load(bytes: &[u8]) -> Result<Document, PdfError> {
+    let first = match Document::load_mem(bytes) {
+        Ok(doc) if !doc.get_pages().is_empty() => return Ok(doc),
+        Ok(_) => "找不到任何页面".to_string(),
+        Err(e) => format!("文件结构无法解析：{e}"),
+    };
+    repair::rebuild_xref(bytes)
+        .and_then(|fixed| Document::load_mem(&fixed).ok())
+        .filter(|doc| !doc.get_pages().is_empty())
+        .ok_or(PdfError::Corrupt(first))
 }
 
 fn page_origin(page: u32) -> Origin {
