@@ -184,6 +184,14 @@ fn html_in_a_declared_legacy_charset() {
 }
 
 #[test]
+fn asp_net_page_wrapped_in_a_form() {
+    let page = "<!DOCTYPE html><html><body><form id=\"form1\"><div class=\"breadcrumb\">首页 &gt; 通知公告</div>\
+        <div id=\"zoom\" class=\"print\"><p>一、总体情况</p><p>全年办理行政复议案件36件。</p></div></form></body></html>";
+    let doc = read_bytes("p.aspx", page.as_bytes(), &auto()).unwrap();
+    assert_eq!(doc.text, "一、总体情况\n\n全年办理行政复议案件36件。");
+}
+
+#[test]
 fn page_without_known_container_uses_text_density() {
     let filler = "县司法局全面推进严格规范公正文明执法，行政执法案卷评查优秀率达到百分之八十以上。"
         .repeat(4);

@@ -32,10 +32,10 @@ const CONTENT_SELECTORS: &[&str] = &[
 /// A container with less text than this is a wrapper or a teaser, not the article.
 const MIN_ARTICLE_CHARS: usize = 100;
 
-/// Elements that never hold article text.
+/// Elements that never hold article text. (Not `form`: ASP.NET pages wrap the whole page in one.)
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "form",
-    "button", "select", "textarea", "aside", "svg", "object", "head",
+    "script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "button",
+    "select", "textarea", "aside", "svg", "object", "head",
 ];
 /// `class`/`id` words of page chrome.
 const CHROME: &[&str] = &[
@@ -47,7 +47,6 @@ const CHROME: &[&str] = &[
     "navbar",
     "footer",
     "toolbar",
-    "print",
 ];
 const BLOCKS: &[&str] = &[
     "p",
@@ -255,7 +254,8 @@ impl Render {
                 Edge::Open(node) if skipping.is_none() => match node.value() {
                     Node::Element(el) => {
                         let tag = el.name();
-                        if SKIPPED.contains(&tag) || is_chrome(el) {
+                        let chrome = SKIPPED.contains(&tag) || is_chrome(el);
+                        if chrome && node.id() != root.id() {
                             skipping = Some(node.id());
                         } else {
                             self.open(tag, el);
