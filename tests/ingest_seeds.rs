@@ -2,7 +2,8 @@
 //!
 //! Lines are compared normalised: width folded (fzcheck's `fold_width`), all whitespace removed, a
 //! leading Markdown heading marker (`### `) dropped. Recall is the share of the seed's non-empty lines
-//! found in the extracted text, precision the share of extracted lines found in the seed.
+//! found in the extracted text, precision the share of extracted lines found in the seed. "Exact"
+//! compares lines only trimmed (and without `#`), so spaces and full-width forms must match too.
 
 use fzcheck::ingest::{read_path, Format, IngestOptions, SourceText};
 use fzcheck::report::fold_width;
@@ -73,12 +74,21 @@ fn check(suffix: &str, formats: &[Format], min_recall: f64, min_precision: f64) 
         let have = lines(&got.text);
         let (recall, missing) = overlap(&want, &have);
         let (precision, extra) = overlap(&have, &want);
+        // Also without any normalisation beyond trimming, for the record.
+        let raw = |t: &str| -> Vec<String> {
+            t.lines()
+                .map(|l| l.trim().trim_start_matches('#').trim_start().to_string())
+                .filter(|l| !l.is_empty())
+                .collect()
+        };
+        let (exact, _) = overlap(&raw(&expected), &raw(&got.text));
         println!(
-            "{seed}{suffix}: recall {:.1}% ({} of {} lines), precision {:.1}%",
+            "{seed}{suffix}: recall {:.1}% ({} of {} lines), precision {:.1}%, exact {:.1}%",
             recall * 100.0,
             want.len() - missing.len(),
             want.len(),
-            precision * 100.0
+            precision * 100.0,
+            exact * 100.0
         );
         for m in &missing {
             println!("  missing: {}", m.chars().take(60).collect::<String>());
@@ -87,6 +97,7 @@ fn check(suffix: &str, formats: &[Format], min_recall: f64, min_precision: f64) 
             println!("  extra:   {}", x.chars().take(60).collect::<String>());
         }
         assert!(recall >= min_recall, "{seed}{suffix}: recall {recall}");
+        assert!(exact >= min_recall, "{seed}{suffix}: exact {exact}");
         assert!(
             precision >= min_precision,
             "{seed}{suffix}: precision {precision}"

@@ -41,16 +41,20 @@ fn line(mut row: Vec<Placed>) -> Option<Line> {
         if last.is_some_and(|l| l.text == g.text && (g.x - l.x).abs() < g.size * 0.1) {
             continue;
         }
+        // A glyph without known text (no ToUnicode entry) would only be junk.
+        if g.text.is_empty() {
+            continue;
+        }
+        let after_space = text.ends_with(char::is_whitespace);
         if g.text.trim().is_empty() {
-            // A drawn space: remember it as a gap, decided when the next glyph comes.
-            if !text.is_empty() && !text.ends_with(' ') {
-                text.push(' ');
+            // A drawn space (kept as drawn: it may be a no-break space); runs of them count once.
+            if !text.is_empty() && !after_space {
+                text.push_str(&g.text);
             }
         } else {
-            if let Some(e) = end {
-                if g.x - e > g.size * 0.25 && !text.ends_with(' ') {
-                    text.push(' ');
-                }
+            // An undrawn gap wider than a quarter of the font size separates words.
+            if end.is_some_and(|e| g.x - e > g.size * 0.25) && !after_space {
+                text.push(' ');
             }
             x0.get_or_insert(g.x);
             text.push_str(&g.text);
@@ -58,7 +62,8 @@ fn line(mut row: Vec<Placed>) -> Option<Line> {
         end = Some(g.x + g.width);
         last = Some(g);
     }
-    let text = text.trim_end().to_string();
+    // A drawn space at the end stays: the line may have wrapped there (`2023 ⏎年`).
+    let text = text.trim_start().to_string();
     let x0 = x0?;
     let drawn = row.iter().filter(|g| !g.text.trim().is_empty());
     let x1 = drawn.clone().map(|g| g.x + g.width).fold(x0, f32::max);
@@ -127,18 +132,23 @@ pub(super) fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
     let wide = |l: &Line| l.x1 >= left + 0.6 * (right - left);
     // At the foot of a page typed with blank lines between paragraphs, a wide line that does not
     // end a sentence goes on overleaf.
-    let open =
-        |text: &str, l: &Line| reaches_right(l) || (spaced && wide(l) && !text.ends_with(TERMINAL));
+    let open = |text: &str, l: &Line| {
+        reaches_right(l) || (spaced && wide(l) && !text.trim_end().ends_with(TERMINAL))
+    };
     // Did `p` end only because `l` did not fit? A full line, or one short by the Latin word `l` starts
     // with, or by the CJK text after a Latin word it ends with (the line broke at a space). A short
     // line that ends a sentence before a numbered line (`（五）`, `2.`) is a paragraph's last.
     let wrapped = |p: &Line, l: &Line| {
         let mut slack = leading_word(&l.text) as f32;
-        if p.text.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        if p.text
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_alphanumeric())
+        {
             slack += 4.0;
         }
         let short = p.x1 < right - 0.5 * em(p);
-        if short && p.text.ends_with(SENTENCE_END) && starts_with_outline_marker(&l.text) {
+        if short && p.text.trim_end().ends_with(SENTENCE_END) && starts_with_outline_marker(&l.text)
+        {
             return false;
         }
         p.x1 + slack * em(p) >= right - 3.0 * em(p)
