@@ -1,7 +1,10 @@
 //! Hostile, broken and oversized files end in a typed error within fixed limits, never a panic.
 //! The files are made here.
 
+mod ingest_common;
+
 use fzcheck::ingest::{read_bytes, read_path, IngestError, IngestOptions};
+use ingest_common::{pdf_pages, stream};
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -162,51 +165,13 @@ fn input_over_the_size_limit_is_refused_before_reading() {
     }
 }
 
-/// A one-page PDF around `content` with page resources `resources`, more objects from number 5 on,
-/// and a correct cross-reference table.
-fn pdf_with(content: &[u8], filter: &str, resources: &str, extra: &[Vec<u8>]) -> Vec<u8> {
-    let mut objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources {resources} >>")
-            .into_bytes(),
-        stream(content, filter),
-    ];
-    objects.extend_from_slice(extra);
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend(body);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-fn stream(content: &[u8], dict: &str) -> Vec<u8> {
-    [
-        format!("<< /Length {}{dict} >>\nstream\n", content.len()).as_bytes(),
-        content,
-        b"\nendstream",
-    ]
-    .concat()
-}
-
 fn pdf(content: &[u8], filter: &str) -> Vec<u8> {
     pdf_with(content, filter, "<< >>", &[])
+}
+
+/// A one-page PDF; `extra` objects are numbered from 5 on.
+fn pdf_with(content: &[u8], filter: &str, resources: &str, extra: &[Vec<u8>]) -> Vec<u8> {
+    pdf_pages(&[(content, filter)], resources, extra)
 }
 
 #[test]
