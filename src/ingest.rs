@@ -3,12 +3,36 @@
 //! Each format has its own reader (plain text / Markdown, .docx, .html, .pdf). Readers never modify the
 //! file they read. Evidence later points into `SourceText::text` (line and column as an editor shows
 //! them) and, through [`Origin`], back to the paragraph of a .docx or the page of a PDF.
+//!
+//! - The format is recognised by content (zip → .docx, `%PDF-` → PDF, `<!doctype html`/`<html` → web
+//!   page, other binary → [`IngestError::UnknownFormat`]); the extension only tells Markdown from
+//!   plain text and what a damaged file was meant to be.
+//! - Text files keep their bytes as text: a BOM is dropped, line endings stay as they are. Without a
+//!   BOM, strict UTF-8 is tried first, then GB18030 if the result reads as Chinese;
+//!   [`IngestOptions::encoding`] overrides. Undecodable bytes are an error naming line and offset.
+//! - Structured formats give one paragraph per line with a blank line between paragraphs. Word
+//!   numbering is written into the text as Word shows it (`一、`, `（一）`, `1. `); a heading without an
+//!   outline marker gets a Markdown `#` prefix by level; table rows are one line, cells joined by
+//!   ` | `. Web pages lose their chrome; PDFs lose running page numbers and their line wrapping.
+//! - Every reader works within [`limits`]; hostile input ends in an [`IngestError`], never a panic.
 
+mod blocks;
+mod detect;
+mod docx;
+mod encoding;
 mod error;
+mod html;
+pub mod limits;
+mod numfmt;
+mod outline;
+mod pdf;
 
 pub use error::IngestError;
 
+use detect::Sniffed;
 use serde::Serialize;
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 /// The kinds of file fzcheck reads, recognised by content first and by extension second.
@@ -22,6 +46,19 @@ pub enum Format {
     Pdf,
 }
 
+impl Format {
+    /// How messages name the format.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "纯文本",
+            Format::Markdown => "Markdown",
+            Format::Docx => "Word（.docx）",
+            Format::Html => "网页（HTML）",
+            Format::Pdf => "PDF",
+        }
+    }
+}
+
 /// A text encoding the user may force with `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EncodingChoice {
@@ -31,6 +68,27 @@ pub enum EncodingChoice {
     Utf16Le,
     Utf16Be,
     Gb18030,
+}
+
+impl EncodingChoice {
+    /// The names `--encoding` accepts.
+    pub const NAMES: &'static str = "auto, utf-8, utf-16le, utf-16be, gb18030 (gbk, gb2312)";
+}
+
+impl std::str::FromStr for EncodingChoice {
+    type Err = String;
+
+    /// Parse a `--encoding` value; GBK and GB2312 are read as GB18030, their superset.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "auto" => Ok(EncodingChoice::Auto),
+            "utf-8" | "utf8" => Ok(EncodingChoice::Utf8),
+            "utf-16le" | "utf16le" => Ok(EncodingChoice::Utf16Le),
+            "utf-16be" | "utf16be" => Ok(EncodingChoice::Utf16Be),
+            "gb18030" | "gbk" | "gb2312" | "cp936" => Ok(EncodingChoice::Gb18030),
+            _ => Err(format!("未知的编码 {s}，可选：{}", Self::NAMES)),
+        }
+    }
 }
 
 /// Options for reading one file.
@@ -96,13 +154,25 @@ impl SourceText {
     }
 }
 
-/// Read and decode a file of any supported format.
+/// Read and decode a file of any supported format. Files over [`limits::MAX_INPUT_BYTES`] are refused
+/// before they are read.
 pub fn read_path(path: &Path, opts: &IngestOptions) -> Result<SourceText, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: path.display().to_string(),
+    let name = path.display().to_string();
+    let io = |source| IngestError::Io {
+        path: name.clone(),
         source,
-    })?;
-    read_bytes(&path.display().to_string(), &bytes, opts)
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limits::MAX_INPUT_BYTES {
+        return Err(too_large(&name, size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // The file may grow while it is read; never read past the limit.
+    file.take(limits::MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    read_bytes(&name, &bytes, opts)
 }
 
 /// Decode bytes already in memory; `name` is used in messages and by the extension fallback.
@@ -111,13 +181,50 @@ pub fn read_bytes(
     bytes: &[u8],
     opts: &IngestOptions,
 ) -> Result<SourceText, IngestError> {
-    let _ = opts;
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| IngestError::Encoding {
+    if bytes.len() as u64 > limits::MAX_INPUT_BYTES {
+        return Err(too_large(name, bytes.len() as u64));
+    }
+    let utf16 = matches!(
+        opts.encoding,
+        EncodingChoice::Utf16Le | EncodingChoice::Utf16Be
+    );
+    let format = match detect::sniff(name, bytes, utf16)? {
+        Sniffed::Document(format) => format,
+        Sniffed::Text => return read_text(name, bytes, opts),
+    };
+    // The readers of third-party formats are guarded: a parser bug on a hostile file is reported as a
+    // damaged file instead of taking the whole run down.
+    catch_unwind(AssertUnwindSafe(|| match format {
+        Format::Docx => docx::read(name, bytes),
+        Format::Html => html::read(name, bytes, opts),
+        Format::Pdf => pdf::read(name, bytes),
+        Format::Text | Format::Markdown => read_text(name, bytes, opts),
+    }))
+    .unwrap_or_else(|_| {
+        Err(IngestError::Corrupt {
             path: name.to_string(),
-            detail: e.to_string(),
-        })?
-        .trim_start_matches('\u{feff}')
-        .to_string();
-    Ok(SourceText::from_text(name, text))
+            format: format.label(),
+            detail: "解析器无法处理该文件的结构".to_string(),
+        })
+    })
+}
+
+fn read_text(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<SourceText, IngestError> {
+    let decoded = encoding::decode(name, bytes, opts.encoding, None)?;
+    Ok(SourceText {
+        name: name.to_string(),
+        format: detect::text_format(name, &decoded.text),
+        encoding: decoded.encoding,
+        text: decoded.text,
+        origins: Vec::new(),
+        meta: SourceMeta::default(),
+    })
+}
+
+fn too_large(name: &str, size: u64) -> IngestError {
+    IngestError::TooLarge {
+        path: name.to_string(),
+        size,
+        limit: limits::MAX_INPUT_BYTES,
+    }
 }

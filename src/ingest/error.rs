@@ -1,6 +1,6 @@
 use thiserror::Error;
 
-/// Why a file could not be read. Every variant names the file and says what to do.
+/// Why a file could not be read. Every variant names the file, says what happened and what to do.
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum IngestError {
@@ -12,4 +12,44 @@ pub enum IngestError {
     },
     #[error("{path}: 文本编码无法识别（{detail}）。请另存为 UTF-8，或用 --encoding 指定编码")]
     Encoding { path: String, detail: String },
+    /// The first byte sequence that is not valid in the encoding used.
+    #[error(
+        "{path}: 第 {line} 行（字节偏移 {offset}）起的字节不是有效的 {encoding} 编码。\
+         请另存为 UTF-8，或用 --encoding 指定正确的编码（utf-8、gb18030、utf-16le、utf-16be）"
+    )]
+    InvalidBytes {
+        path: String,
+        encoding: &'static str,
+        /// Byte offset in the file.
+        offset: usize,
+        /// 1-based line of that offset.
+        line: usize,
+    },
+    #[error(
+        "{path}: 不是可识别的文本或文档格式（{detail}）。\
+         fzcheck 读取 .txt、.md、.docx、.html 和 .pdf，请另存为其中一种格式后再试"
+    )]
+    UnknownFormat { path: String, detail: String },
+    #[error("{path}: 文件大小 {size} 字节，超过上限 {limit} 字节。请只提交报告正文，或拆分后再试")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: {format} 文件已损坏或不完整（{detail}）。请用原软件打开并重新另存后再试")]
+    Corrupt {
+        path: String,
+        format: &'static str,
+        detail: String,
+    },
+    /// A zip bomb, an absurdly nested XML document and the like: reading stopped at a fixed limit.
+    #[error(
+        "{path}: {what}超过上限 {limit}，可能是恶意构造的文件（如压缩炸弹），已停止读取。\
+         如确为正常文件，请另存为 PDF 或纯文本后再试"
+    )]
+    LimitExceeded {
+        path: String,
+        what: String,
+        limit: String,
+    },
+    #[error("{path}: PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word 版本")]
+    NoTextLayer { path: String },
+    #[error("{path}: PDF 已加密，无法读取其中的文字。请提供未加密的 PDF 或 Word 版本")]
+    Encrypted { path: String },
 }

@@ -1,0 +1,141 @@
+//! Bytes → `String`: BOM sniffing, strict UTF-8, GB18030 detection, or the encoding the user chose.
+
+use super::{EncodingChoice, IngestError};
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Decoded text and the name of the encoding it came from.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Decode `bytes`. With [`EncodingChoice::Auto`], a BOM decides, then strict UTF-8, then GB18030 if the
+/// result reads as Chinese; `declared` is an encoding the file names itself (an HTML `charset`).
+pub(crate) fn decode(
+    name: &str,
+    bytes: &[u8],
+    choice: EncodingChoice,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, IngestError> {
+    let forced = match choice {
+        EncodingChoice::Auto => None,
+        EncodingChoice::Utf8 => Some(UTF_8),
+        EncodingChoice::Utf16Le => Some(UTF_16LE),
+        EncodingChoice::Utf16Be => Some(UTF_16BE),
+        EncodingChoice::Gb18030 => Some(GB18030),
+    };
+    if let Some(enc) = forced {
+        let body = strip_bom(bytes, enc);
+        return strict(name, body, enc, bytes.len() - body.len());
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return strict(name, &bytes[bom_len..], enc, bom_len);
+    }
+    if let Some(enc) = declared.filter(|e| *e != UTF_8) {
+        return strict(name, bytes, enc, 0);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+        }),
+        Err(utf8_err) => match strict(name, bytes, GB18030, 0) {
+            Ok(decoded) if reads_as_chinese(&decoded.text) => Ok(decoded),
+            _ => {
+                let offset = utf8_err.valid_up_to();
+                Err(invalid(name, &bytes[..offset], UTF_8, offset))
+            }
+        },
+    }
+}
+
+/// The BOM of `enc` is not part of the text even when the user names the encoding.
+fn strip_bom<'b>(bytes: &'b [u8], enc: &'static Encoding) -> &'b [u8] {
+    match Encoding::for_bom(bytes) {
+        Some((bom_enc, len)) if bom_enc == enc => &bytes[len..],
+        _ => bytes,
+    }
+}
+
+/// Decode without replacement characters; the first malformed sequence is an error with its offset.
+fn strict(
+    name: &str,
+    body: &[u8],
+    enc: &'static Encoding,
+    base: usize,
+) -> Result<Decoded, IngestError> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .unwrap_or(body.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(Decoded {
+            text,
+            encoding: enc.name(),
+        }),
+        DecoderResult::Malformed(bad, after) => {
+            let offset = read - usize::from(after) - usize::from(bad);
+            Err(invalid(name, &body[..offset], enc, base + offset))
+        }
+        // The buffer was sized for the worst case, so this cannot happen; report it as bad input.
+        DecoderResult::OutputFull => Err(invalid(name, &body[..read], enc, base + read)),
+    }
+}
+
+fn invalid(name: &str, before: &[u8], enc: &'static Encoding, offset: usize) -> IngestError {
+    // Count line feeds as code units: in UTF-16 a 0x0A byte may be half of another character.
+    let line = 1 + if enc == UTF_16LE || enc == UTF_16BE {
+        before
+            .chunks_exact(2)
+            .filter(|u| *u == [0x0A, 0] && enc == UTF_16LE || *u == [0, 0x0A] && enc == UTF_16BE)
+            .count()
+    } else {
+        before.iter().filter(|&&b| b == b'\n').count()
+    };
+    IngestError::InvalidBytes {
+        path: name.to_string(),
+        encoding: enc.name(),
+        offset,
+        line,
+    }
+}
+
+/// Text decoded as GB18030 counts as Chinese when most non-ASCII characters are CJK ideographs or
+/// CJK punctuation and there are no control characters: random bytes rarely decode that way.
+fn reads_as_chinese(text: &str) -> bool {
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' | '\u{c}' => {}
+            c if c.is_control() => return false,
+            c if c.is_ascii() => {}
+            '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' => cjk += 1,
+            '\u{2010}'..='\u{206F}' => cjk += 1,
+            _ => other += 1,
+        }
+    }
+    cjk > 0 && cjk >= 4 * other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_and_line_of_first_bad_utf8_byte() {
+        let err = decode(
+            "a.txt",
+            b"ok\nline\n\xff\xfe\xfd",
+            EncodingChoice::Utf8,
+            None,
+        )
+        .unwrap_err();
+        match err {
+            IngestError::InvalidBytes { offset, line, .. } => assert_eq!((offset, line), (8, 3)),
+            other => panic!("{other:?}"),
+        }
+    }
+}

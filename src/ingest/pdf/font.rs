@@ -1,0 +1,161 @@
+//! What the text extractor needs of a font: how long its codes are, what text each code stands for,
+//! and how far each glyph advances.
+
+use super::cmap::ToUnicode;
+use super::stream_data;
+use lopdf::{Dictionary, Document, Object};
+use std::collections::HashMap;
+
+#[derive(Debug)]
+pub(super) struct Font {
+    /// 1 for simple fonts, 2 for composite (Type0) fonts.
+    code_len: usize,
+    to_unicode: Option<ToUnicode>,
+    /// Codes of a composite font are UCS-2 (`UniGB-UCS2-H`) even without a ToUnicode map.
+    ucs2: bool,
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+}
+
+/// One shown glyph: its text (possibly empty) and advance in thousandths of the font size.
+pub(super) struct Glyph {
+    pub text: String,
+    pub width: f32,
+    /// The single-byte code 32, to which word spacing (`Tw`) applies.
+    pub is_space_code: bool,
+}
+
+impl Font {
+    pub fn load<'a>(doc: &'a Document, dict: &'a Dictionary) -> Font {
+        let get = |d: &'a Dictionary, key: &[u8]| d.get(key).ok().map(|o| deref(doc, o));
+        let composite = get(dict, b"Subtype").and_then(|o| o.as_name().ok()) == Some(b"Type0");
+        let to_unicode = get(dict, b"ToUnicode")
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| stream_data(s).ok())
+            .map(|data| ToUnicode::parse(&data));
+        let encoding = get(dict, b"Encoding")
+            .and_then(|o| o.as_name().ok())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let mut widths = HashMap::new();
+        let mut default_width = 500.0;
+        if composite {
+            let descendant = get(dict, b"DescendantFonts")
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| deref(doc, o).as_dict().ok());
+            default_width = 1000.0;
+            if let Some(cid) = descendant {
+                if let Some(dw) = get(cid, b"DW").and_then(|o| o.as_float().ok()) {
+                    default_width = dw;
+                }
+                if let Some(w) = get(cid, b"W").and_then(|o| o.as_array().ok()) {
+                    cid_widths(doc, w, &mut widths);
+                }
+            }
+        } else {
+            let first = get(dict, b"FirstChar")
+                .and_then(|o| o.as_i64().ok())
+                .unwrap_or(0);
+            if let Some(w) = get(dict, b"Widths").and_then(|o| o.as_array().ok()) {
+                for (i, o) in w.iter().enumerate() {
+                    if let (Ok(code), Ok(width)) =
+                        (u32::try_from(first + i as i64), deref(doc, o).as_float())
+                    {
+                        widths.insert(code, width);
+                    }
+                }
+            }
+        }
+        Font {
+            code_len: if composite { 2 } else { 1 },
+            to_unicode,
+            ucs2: encoding.contains("UCS2") || encoding.contains("UTF16"),
+            widths,
+            default_width,
+        }
+    }
+
+    /// The glyphs a string operand shows.
+    pub fn glyphs(&self, bytes: &[u8]) -> Vec<Glyph> {
+        bytes
+            .chunks(self.code_len)
+            .map(|chunk| {
+                let code = chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+                Glyph {
+                    text: self.text(code),
+                    width: self
+                        .widths
+                        .get(&code)
+                        .copied()
+                        .unwrap_or(self.default_width),
+                    is_space_code: self.code_len == 1 && code == 32,
+                }
+            })
+            .collect()
+    }
+
+    fn text(&self, code: u32) -> String {
+        if let Some(s) = self.to_unicode.as_ref().and_then(|t| t.get(code)) {
+            return s;
+        }
+        if self.code_len == 1 {
+            // Simple fonts without a map are in practice WinAnsi/Standard: ASCII is the same.
+            let b = code as u8;
+            return if b.is_ascii_graphic() || b == b' ' {
+                char::from(b).to_string()
+            } else {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&[b])
+                    .0
+                    .into_owned()
+            };
+        }
+        if self.ucs2 {
+            return char::from_u32(code).map(String::from).unwrap_or_default();
+        }
+        // An Identity-encoded CID font without a ToUnicode map: the glyph has no known text.
+        String::new()
+    }
+}
+
+/// `/W [c [w1 w2 …] c_first c_last w …]`.
+fn cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f32>) {
+    let num = |o: &Object| deref(doc, o).as_float().ok();
+    let mut i = 0;
+    while i < w.len() {
+        let Some(first) = num(&w[i]).map(|f| f as u32) else {
+            break;
+        };
+        match w.get(i + 1).map(|o| deref(doc, o)) {
+            Some(Object::Array(list)) => {
+                for (k, o) in list.iter().enumerate().take(65_536) {
+                    if let Some(width) = num(o) {
+                        widths.insert(first + k as u32, width);
+                    }
+                }
+                i += 2;
+            }
+            Some(_) => {
+                let (Some(last), Some(width)) =
+                    (w.get(i + 1).and_then(num), w.get(i + 2).and_then(num))
+                else {
+                    break;
+                };
+                for c in first..=(last as u32).min(first + 65_536) {
+                    widths.insert(c, width);
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+}
+
+/// Follow a reference (one level; lopdf resolves chains lazily and a loop must not hang us).
+pub(super) fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
+        _ => o,
+    }
+}
