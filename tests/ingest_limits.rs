@@ -210,6 +210,22 @@ fn scanned_pdf_without_text_layer() {
 }
 
 #[test]
+fn pdf_encrypted_with_a_password() {
+    let key = "<".to_string() + &"AB".repeat(32) + ">";
+    let encrypt = format!("<< /Filter /Standard /V 1 /R 2 /O {key} /U {key} /P -4 >>").into_bytes();
+    let plain = pdf_with(b"BT ET", "", "<< >>", &[encrypt]);
+    let id = "<".to_string() + &"01".repeat(16) + ">";
+    let trailer = format!("/Root 1 0 R /Encrypt 5 0 R /ID [{id} {id}] >>");
+    let text = String::from_utf8(plain)
+        .unwrap()
+        .replace("/Root 1 0 R >>", &trailer);
+    match read("locked.pdf", text.as_bytes()) {
+        Err(e @ IngestError::Encrypted { .. }) => assert!(e.to_string().contains("加密"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn pdf_flate_bomb_in_a_content_stream() {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     let chunk = vec![b' '; 1024 * 1024];

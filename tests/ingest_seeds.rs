@@ -142,6 +142,10 @@ fn metadata_from_html_and_pdf() {
     assert_eq!(page.meta.published.as_deref(), Some("2026-02-26"));
     assert!(!page.text.contains("网站首页"), "navigation kept");
     assert!(!page.text.contains("ICP备"), "footer kept");
+    // The date stands only in the page's source line (来源：… 发布时间：…), outside the article.
+    let dated = read(SEEDS[2], ".html");
+    assert_eq!(dated.meta.published.as_deref(), Some("2024-03-01"));
+    assert_eq!(read(SEEDS[0], ".html").meta.published, None);
     let pdf = read(SEEDS[0], ".pdf");
     let pages: Vec<u32> = pdf.origins.iter().filter_map(|o| o.page).collect();
     assert_eq!(pages, [1, 2, 3]);

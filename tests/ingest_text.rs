@@ -131,6 +131,20 @@ fn invalid_bytes_are_located() {
 }
 
 #[test]
+fn damaged_utf8_is_not_mistaken_for_gb18030() {
+    // 啊 in GB18030 spliced into UTF-8 text: as a whole it decodes as GB18030 without error, to
+    // 娉曟不鏀垮簻寤鸿骞村害鎶ュ憡….
+    let text = "法治政府建设年度报告\n";
+    let bytes = [text.as_bytes(), b"\xB0\xA1", text.as_bytes()].concat();
+    match read_bytes("damaged.txt", &bytes, &auto()) {
+        Err(IngestError::InvalidBytes {
+            encoding, offset, ..
+        }) => assert_eq!((encoding, offset), ("UTF-8", text.len())),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn markdown_or_text() {
     let md = read_bytes("a.txt", "# 报告\n\n## 一、总体情况\n".as_bytes(), &auto()).unwrap();
     assert_eq!(md.format, Format::Markdown);

@@ -3,6 +3,15 @@
 
 use super::Origin;
 
+/// Where a paragraph is in the original file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// Web pages record no origin.
+    Untracked,
+    Page(u32),
+    Paragraph(u32),
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Blocks {
     pub text: String,
@@ -10,8 +19,8 @@ pub(crate) struct Blocks {
 }
 
 impl Blocks {
-    /// Append a paragraph; blank ones are dropped. `origin` is filled in with its start.
-    pub fn push(&mut self, paragraph: &str, origin: Origin) {
+    /// Append a paragraph; blank ones are dropped. Paragraphs of one page share that page's origin.
+    pub fn push(&mut self, paragraph: &str, place: Place) {
         let paragraph = paragraph.trim_end();
         if paragraph.trim_start().is_empty() {
             return;
@@ -21,15 +30,18 @@ impl Blocks {
         }
         let start = self.text.len();
         self.text.push_str(paragraph);
-        // Several paragraphs of one page share that page's origin; HTML records none.
-        let untracked = origin.page.is_none() && origin.paragraph.is_none();
-        if untracked || self.origins.last().is_some_and(|o| same_place(o, &origin)) {
-            return;
+        let (page, paragraph) = match place {
+            Place::Untracked => return,
+            Place::Page(n) => (Some(n), None),
+            Place::Paragraph(n) => (None, Some(n)),
+        };
+        let same = |o: &Origin| o.page == page && o.paragraph == paragraph;
+        if !self.origins.last().is_some_and(same) {
+            self.origins.push(Origin {
+                start,
+                page,
+                paragraph,
+            });
         }
-        self.origins.push(Origin { start, ..origin });
     }
-}
-
-fn same_place(a: &Origin, b: &Origin) -> bool {
-    a.page == b.page && a.paragraph == b.paragraph
 }

@@ -11,9 +11,9 @@ mod package;
 mod styles;
 mod xml;
 
-use super::blocks::Blocks;
+use super::blocks::{Blocks, Place};
 use super::outline::starts_with_outline_marker;
-use super::{Format, IngestError, Origin, SourceMeta, SourceText};
+use super::{Format, IngestError, SourceMeta, SourceText};
 use numbering::Numbering;
 use package::Package;
 use quick_xml::events::Event;
@@ -87,7 +87,7 @@ struct Body {
     /// Paragraphs open now; a text box inside a paragraph opens another.
     paras: Vec<Para>,
     tables: Vec<Table>,
-    /// Body paragraphs and top-level table rows seen, for [`Origin::paragraph`].
+    /// Body paragraphs and top-level table rows seen, for [`Origin::paragraph`](crate::ingest::Origin::paragraph).
     count: u32,
     in_run: usize,
     in_text: bool,
@@ -206,12 +206,7 @@ impl Body {
     }
 
     fn emit(&mut self, text: &str) {
-        let origin = Origin {
-            start: 0,
-            page: None,
-            paragraph: Some(self.count),
-        };
-        self.out.push(text, origin);
+        self.out.push(text, Place::Paragraph(self.count));
     }
 
     /// The paragraph as Word shows it: numbering label, then the runs' text; a Markdown prefix for

@@ -40,13 +40,19 @@ pub(crate) fn decode(
             text: text.to_string(),
             encoding: UTF_8.name(),
         }),
-        Err(utf8_err) => match strict(name, bytes, GB18030, 0) {
-            Ok(decoded) if reads_as_chinese(&decoded.text) => Ok(decoded),
-            _ => {
-                let offset = utf8_err.valid_up_to();
-                Err(invalid(name, &bytes[..offset], UTF_8, offset))
+        Err(utf8_err) => {
+            let offset = utf8_err.valid_up_to();
+            let utf8_error = || invalid(name, &bytes[..offset], UTF_8, offset);
+            // UTF-8 Chinese with one damaged byte also decodes as GB18030, into nonsense that
+            // still looks Chinese; a run of valid multi-byte characters first marks it as UTF-8.
+            if is_utf8_chinese(&bytes[..offset]) {
+                return Err(utf8_error());
             }
-        },
+            match strict(name, bytes, GB18030, 0) {
+                Ok(decoded) if reads_as_chinese(&decoded.text) => Ok(decoded),
+                _ => Err(utf8_error()),
+            }
+        }
     }
 }
 
@@ -101,6 +107,14 @@ fn invalid(name: &str, before: &[u8], enc: &'static Encoding, offset: usize) -> 
         offset,
         line,
     }
+}
+
+/// GB18030 text rarely holds even a few characters that are also valid multi-byte UTF-8 in a row.
+fn is_utf8_chinese(valid_prefix: &[u8]) -> bool {
+    const ENOUGH: usize = 8;
+    std::str::from_utf8(valid_prefix)
+        .map(|t| t.chars().filter(|c| !c.is_ascii()).take(ENOUGH).count() == ENOUGH)
+        .unwrap_or(false)
 }
 
 /// Text decoded as GB18030 counts as Chinese when most non-ASCII characters are CJK ideographs or

@@ -4,11 +4,11 @@
 //! (`<h1>`–`<h6>`) that does not start with an outline marker gets a Markdown prefix by level, as a
 //! Word heading style does.
 
-use super::blocks::Blocks;
+use super::blocks::{Blocks, Place};
 use super::limits::HTML_MAX_DEPTH;
 use super::numfmt::format_number;
 use super::outline::starts_with_outline_marker;
-use super::{encoding, Format, IngestError, IngestOptions, Origin, SourceMeta, SourceText};
+use super::{encoding, Format, IngestError, IngestOptions, SourceMeta, SourceText};
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use regex::Regex;
@@ -392,11 +392,6 @@ impl Render {
         let line = std::mem::take(&mut self.line);
         self.label_len = 0;
         self.pending_space = false;
-        let origin = Origin {
-            start: 0,
-            page: None,
-            paragraph: None,
-        };
         let cleaned: Vec<&str> = line.lines().map(str::trim).collect();
         let text = cleaned.join("\n");
         let text = text.trim();
@@ -404,8 +399,8 @@ impl Render {
             // The same rule as for Word heading styles: see `docx`.
             Some(level) if !text.is_empty() && !starts_with_outline_marker(text) => self
                 .out
-                .push(&format!("{} {text}", "#".repeat(level)), origin),
-            _ => self.out.push(text, origin),
+                .push(&format!("{} {text}", "#".repeat(level)), Place::Untracked),
+            _ => self.out.push(text, Place::Untracked),
         }
     }
 }

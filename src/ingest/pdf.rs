@@ -1,4 +1,4 @@
-//! PDF: the text layer in reading order, one [`Origin`] per page, wrapped lines joined into
+//! PDF: the text layer in reading order, one [`Origin`](crate::ingest::Origin) per page, wrapped lines joined into
 //! paragraphs, running page numbers dropped. Page breaks inside a sentence are left to the parser,
 //! except that a paragraph whose last line runs to the margin goes on with the next page's first.
 
@@ -8,9 +8,9 @@ mod font;
 mod layout;
 mod repair;
 
-use super::blocks::Blocks;
+use super::blocks::{Blocks, Place};
 use super::limits::{megabytes, PDF_MAX_OPERATIONS, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES};
-use super::{Format, IngestError, Origin, SourceMeta, SourceText};
+use super::{Format, IngestError, SourceMeta, SourceText};
 use content::Interpreter;
 use font::deref;
 use lopdf::{Document, Object, Stream};
@@ -77,18 +77,18 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
                     continue;
                 }
             }
-            out.push(&text, page_origin(page));
+            out.push(&text, Place::Page(page));
         }
         while let Some(p) = paragraphs.next() {
             if p.open && paragraphs.peek().is_none() {
                 carried = Some((p.text, number));
             } else {
-                out.push(&p.text, page_origin(number));
+                out.push(&p.text, Place::Page(number));
             }
         }
     }
     if let Some((text, page)) = carried {
-        out.push(&text, page_origin(page));
+        out.push(&text, Place::Page(page));
     }
     if !any_text {
         return Err(IngestError::NoTextLayer {
@@ -120,14 +120,6 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
         .and_then(|fixed| Document::load_mem(&fixed).ok())
         .filter(|doc| !doc.get_pages().is_empty())
         .ok_or(PdfError::Corrupt(first))
-}
-
-fn page_origin(page: u32) -> Origin {
-    Origin {
-        start: 0,
-        page: Some(page),
-        paragraph: None,
-    }
 }
 
 fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<content::Placed>, PdfError> {
