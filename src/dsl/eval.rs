@@ -88,6 +88,13 @@ impl<'a> Evaluator<'a> {
     }
 
     fn note(&mut self, v: &Value<'a>) {
+        // A list found (by exists, or a let bound to find/sentences) is evidence item by item.
+        if let Value::List(items) = v {
+            for item in items.iter() {
+                self.note(item);
+            }
+            return;
+        }
         if self.found.len() < MAX_FOUND {
             if let Some(span) = v.span(self.report) {
                 self.found.push(Found {
@@ -262,6 +269,7 @@ impl<'a> Evaluator<'a> {
                     Field::Issued => date(&m.issued),
                     Field::Published => date(&m.published),
                     Field::Kind => Value::Str(m.kind.as_str(), None),
+                    Field::KindReason => Value::Str(&m.kind_reason, None),
                     _ => return Err(mismatch("a field of meta", span)),
                 }
             }
@@ -421,6 +429,15 @@ impl<'a> Evaluator<'a> {
                 }
                 return Ok(Value::Bool(present));
             }
+            Func::Inside => {
+                // Nothing lies inside a section the report does not have.
+                let (x, section) = (self.eval(&args[0])?, self.eval(&args[1])?);
+                let inside = match (x.span(r), section) {
+                    (Some(at), Value::Section(i)) => r.sections.get(i).is_some_and(|s| s.span.contains(at)),
+                    _ => false,
+                };
+                return Ok(Value::Bool(inside));
+            }
             _ => {}
         }
         let mut vals = Vec::with_capacity(args.len());
@@ -520,6 +537,10 @@ impl<'a> Evaluator<'a> {
                     self.note_span(r.norm.to_source(window.start + m.start()..window.start + m.end()));
                 }
                 Ok(Value::Bool(hit.is_some()))
+            }
+            Func::Common => {
+                let (a, b) = (text(self, 0)?.0, text(self, 1)?.0);
+                Ok(Value::Str(longest_common(a, b), None))
             }
             Func::NumberingIssues => list((0..r.numbering_issues.len()).map(Value::Issue).collect()),
             Func::Facts | Func::Rates | Func::Changes => {
@@ -623,7 +644,7 @@ impl<'a> Evaluator<'a> {
                         .collect(),
                 )
             }
-            Func::Any | Func::All | Func::None | Func::Count | Func::Filter | Func::Map | Func::Exists => {
+            Func::Any | Func::All | Func::None | Func::Count | Func::Filter | Func::Map | Func::Exists | Func::Inside => {
                 Err(EvalError { kind: EvalErrorKind::Unchecked, span })
             }
         }
@@ -755,6 +776,34 @@ fn innermost_section(r: &Report, span: Span) -> Option<usize> {
 }
 
 /// `chars` characters either side of `start..end`, not crossing a line break.
+/// Longest common substring of `a` and `b` (a slice of `a`), by characters; inputs longer than
+/// [`COMMON_MAX_CHARS`] are cut there to bound the quadratic work.
+fn longest_common<'s>(a: &'s str, b: &str) -> &'s str {
+    let a_idx: Vec<(usize, char)> = a.char_indices().take(COMMON_MAX_CHARS).collect();
+    let b_chars: Vec<char> = b.chars().take(COMMON_MAX_CHARS).collect();
+    let mut prev = vec![0usize; b_chars.len() + 1];
+    let mut cur = vec![0usize; b_chars.len() + 1];
+    let (mut best_len, mut best_end) = (0, 0);
+    for (i, &(_, ca)) in a_idx.iter().enumerate() {
+        for (j, &cb) in b_chars.iter().enumerate() {
+            cur[j + 1] = if ca == cb { prev[j] + 1 } else { 0 };
+            if cur[j + 1] > best_len {
+                best_len = cur[j + 1];
+                best_end = i + 1;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    if best_len == 0 {
+        return "";
+    }
+    let start = a_idx[best_end - best_len].0;
+    let end = a_idx.get(best_end).map_or(a.len(), |&(o, _)| o);
+    &a[start..end]
+}
+
+const COMMON_MAX_CHARS: usize = 2_000;
+
 fn near_window(text: &str, start: usize, end: usize, chars: usize) -> std::ops::Range<usize> {
     let before = text[..start]
         .char_indices()

@@ -133,6 +133,7 @@ pub enum Field {
     Issued,
     Published,
     Draft,
+    KindReason,
     /// A pack parameter, by index into the pack's parameter list.
     Param(usize),
 }
@@ -168,6 +169,7 @@ pub static FIELDS: &[FieldDef] = &[
     fd(T::Meta, "published", Field::Published, T::Date, "发布日期"),
     fd(T::Meta, "draft", Field::Draft, T::String, "草稿标记（讨论稿、征求意见稿…）"),
     fd(T::Meta, "kind", Field::Kind, T::String, "文档类型：annual_report, case_study, other"),
+    fd(T::Meta, "kind_reason", Field::KindReason, T::String, "判断文档类型的理由"),
     fd(T::Section, "level", Field::Level, T::Number, "1 = 一、 2 = （一） 3 = 1. 4 = （1）"),
     fd(T::Section, "number", Field::Number, T::Number, "序号（一 → 1）"),
     fd(T::Section, "marker", Field::Marker, T::String, "序号原文，如 （二）"),
