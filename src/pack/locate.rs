@@ -18,9 +18,11 @@ enum Frame {
 }
 
 #[derive(Default)]
-struct Builder {
-    /// Byte offset of each char index, since marks count characters.
-    char_to_byte: Vec<usize>,
+struct Builder<'s> {
+    src: &'s str,
+    /// Byte offset where each line starts. Marks are turned into offsets from their line and
+    /// column: yaml-rust2's character index drifts after a block scalar holding CJK text.
+    line_starts: Vec<usize>,
     stack: Vec<Frame>,
     index: YamlIndex,
 }
@@ -33,9 +35,13 @@ fn join(path: &str, seg: &str) -> String {
     }
 }
 
-impl Builder {
+impl Builder<'_> {
     fn offset(&self, m: Marker) -> usize {
-        self.char_to_byte.get(m.index()).copied().unwrap_or_else(|| self.char_to_byte.last().copied().unwrap_or(0))
+        let Some(&start) = self.line_starts.get(m.line().saturating_sub(1)) else {
+            return self.src.len();
+        };
+        let line = &self.src[start..];
+        start + line.char_indices().nth(m.col()).map_or(line.len(), |(i, _)| i)
     }
 
     /// The path of the node starting now, or `None` when it is a mapping key.
@@ -60,7 +66,7 @@ impl Builder {
     }
 }
 
-impl MarkedEventReceiver for Builder {
+impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         let at = self.offset(mark);
         match ev {
@@ -93,7 +99,8 @@ impl YamlIndex {
     /// Index `src`; a file yaml-rust2 cannot read gives an empty index (serde_yaml reports why).
     pub fn new(src: &str) -> Self {
         let mut b = Builder {
-            char_to_byte: src.char_indices().map(|(i, _)| i).chain([src.len()]).collect(),
+            src,
+            line_starts: std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect(),
             ..Builder::default()
         };
         let mut parser = Parser::new_from_str(src);
