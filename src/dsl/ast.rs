@@ -150,22 +150,6 @@ impl Expr {
             _ => ATOM_PRECEDENCE,
         }
     }
-
-    /// Every sub-expression, depth first, this one included.
-    pub fn walk(&self, f: &mut impl FnMut(&Expr)) {
-        f(self);
-        match &self.kind {
-            ExprKind::Lit(_) | ExprKind::Var(..) => {}
-            ExprKind::List(items) | ExprKind::Call(_, items, _) => {
-                items.iter().for_each(|e| e.walk(f))
-            }
-            ExprKind::Member(e, ..) | ExprKind::Lambda(_, e, _) | ExprKind::Unary(_, e) => e.walk(f),
-            ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
-                a.walk(f);
-                b.walk(f);
-            }
-        }
-    }
 }
 
 /// Writes `e`, parenthesised when it binds more loosely than its context requires.

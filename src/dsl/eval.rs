@@ -198,10 +198,11 @@ impl<'a> Evaluator<'a> {
                 };
                 let value = value.ok_or_else(|| mismatch("a number in range", a.span.cover(b.span)))?;
                 let percent = matches!(op, BinOp::Add | BinOp::Sub) && (x.percent || y.percent);
+                // A number computed from a located one still points there, for evidence.
                 Ok(Value::Num(Num {
                     value,
                     percent,
-                    at: None,
+                    at: x.at.or(y.at),
                 }))
             }
         }
@@ -583,7 +584,7 @@ impl<'a> Evaluator<'a> {
                     let digits = number(1)?.to_u32().unwrap_or(0);
                     n.value.round_dp_with_strategy(digits, RoundingStrategy::MidpointAwayFromZero)
                 };
-                Ok(Value::Num(Num { value, at: None, ..n }))
+                Ok(Value::Num(Num { value, ..n }))
             }
             Func::Min | Func::Max => {
                 let (a, b) = (number(0)?, number(1)?);
@@ -597,9 +598,20 @@ impl<'a> Evaluator<'a> {
                 let (s, re) = (text(self, 0)?, re(1)?);
                 Ok(Value::Bool(re.is_match(s.0)))
             }
-            Func::Year => Ok(Value::num(Decimal::from(date(0)?.year()))),
-            Func::Month => Ok(Value::num(Decimal::from(date(0)?.month()))),
-            Func::Day => Ok(Value::num(Decimal::from(date(0)?.day()))),
+            Func::Year | Func::Month | Func::Day => {
+                let d = date(0)?;
+                let part = match func {
+                    Func::Year => d.year(),
+                    Func::Month => d.month() as i32,
+                    _ => d.day() as i32,
+                };
+                let at = vals[0].span(r);
+                Ok(Value::Num(Num {
+                    value: Decimal::from(part),
+                    percent: false,
+                    at,
+                }))
+            }
             Func::Date => {
                 let (y, m, d) = (number(0)?, number(1)?, number(2)?);
                 let made = match (y.to_i32(), m.to_u32(), d.to_u32()) {
@@ -638,6 +650,8 @@ impl<'a> Evaluator<'a> {
             _ => return Err(mismatch("a list", args[0].span)),
         };
         let Some(lambda) = args.get(1) else {
+            // count(list): what was counted is the evidence.
+            items.iter().for_each(|i| self.note(i));
             return Ok(Value::num(Decimal::from(items.len())));
         };
         let ExprKind::Lambda(_, body, Slot::Stack(slot)) = &lambda.kind else {

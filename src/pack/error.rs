@@ -180,11 +180,6 @@ impl YamlSource {
         e.help = help;
         e
     }
-
-    pub fn with_help(mut e: PackError, help: impl Into<String>) -> PackError {
-        e.help = Some(help.into());
-        e
-    }
 }
 
 fn dsl_help(e: &DslError) -> Option<String> {
