@@ -13,7 +13,8 @@ const MARKERS: [&str; 4] = ["一、", "二、", "三、", "四、"];
 
 /// 办结率 of item `n`, to one decimal as reports write it.
 fn rate(n: usize) -> String {
-    let r = rust_decimal::Decimal::from(200 + n) * rust_decimal::Decimal::ONE_HUNDRED / rust_decimal::Decimal::from(300 + n);
+    let r = rust_decimal::Decimal::from(200 + n) * rust_decimal::Decimal::ONE_HUNDRED
+        / rust_decimal::Decimal::from(300 + n);
     r.round_dp(1).to_string()
 }
 
@@ -49,26 +50,54 @@ fn big_report() -> Report {
             let n = p * 10 + s;
             b = b
                 .section(2, &format!("（{s}）"), &format!("第{n}项工作"))
-                .fact(&format!("甲{n}类案件"), &format!("{}件", 300 + n), FactKind::Quantity)
-                .fact(&format!("乙{n}类案件"), &format!("{}件", 200 + n), FactKind::Quantity)
+                .fact(
+                    &format!("甲{n}类案件"),
+                    &format!("{}件", 300 + n),
+                    FactKind::Quantity,
+                )
+                .fact(
+                    &format!("乙{n}类案件"),
+                    &format!("{}件", 200 + n),
+                    FactKind::Quantity,
+                )
                 .fact(&format!("丙{n}类案件"), "100件", FactKind::Quantity)
-                .fact(&format!("丁{n}类受理"), &format!("{}件", 300 + n), FactKind::Quantity)
-                .fact(&format!("丁{n}类受理{}件，办结", 300 + n), &format!("{}件", 200 + n), FactKind::Quantity)
-                .fact(&format!("丁{n}类办结率"), &format!("{}%", rate(n)), FactKind::Rate);
+                .fact(
+                    &format!("丁{n}类受理"),
+                    &format!("{}件", 300 + n),
+                    FactKind::Quantity,
+                )
+                .fact(
+                    &format!("丁{n}类受理{}件，办结", 300 + n),
+                    &format!("{}件", 200 + n),
+                    FactKind::Quantity,
+                )
+                .fact(
+                    &format!("丁{n}类办结率"),
+                    &format!("{}%", rate(n)),
+                    FactKind::Rate,
+                );
         }
     }
     b = b.fact("出庭应诉率", "100%", FactKind::Rate);
     for i in 0..40 {
-        b = b.breakdown(i * 6, &[i * 6 + 1, i * 6 + 2], BreakdownRelation::Partition).ratio(i * 6 + 5, i * 6 + 4, i * 6 + 3);
+        b = b
+            .breakdown(i * 6, &[i * 6 + 1, i * 6 + 2], BreakdownRelation::Partition)
+            .ratio(i * 6 + 5, i * 6 + 4, i * 6 + 3);
     }
     b.build()
 }
 
 fn evaluate(c: &mut Criterion) {
     let report = big_report();
-    assert!(report.text().len() > 18_000, "{} bytes", report.text().len());
+    assert!(
+        report.text().len() > 18_000,
+        "{} bytes",
+        report.text().len()
+    );
     let rules = fzcheck::pack::load_builtin().expect("built-in packs");
-    c.bench_function("evaluate built-in packs, 20 KB report", |b| b.iter(|| check(&report, &rules)));
+    c.bench_function("evaluate built-in packs, 20 KB report", |b| {
+        b.iter(|| check(&report, &rules))
+    });
 }
 
 criterion_group!(benches, evaluate);

@@ -33,11 +33,17 @@ pub fn load_builtin() -> Result<RuleSet, LoadError> {
 /// when empty, the configuration's `packs`, or else every built-in pack.
 pub fn load<S: AsRef<str>>(sources: &[S], config: &Config) -> Result<RuleSet, LoadError> {
     let list: Vec<(String, PathBuf)> = if !sources.is_empty() {
-        sources.iter().map(|s| (s.as_ref().to_string(), PathBuf::from("."))).collect()
+        sources
+            .iter()
+            .map(|s| (s.as_ref().to_string(), PathBuf::from(".")))
+            .collect()
     } else if !config.packs.is_empty() {
         config.packs.clone()
     } else {
-        builtin::BUILTIN.iter().map(|(n, _)| (n.to_string(), PathBuf::from("."))).collect()
+        builtin::BUILTIN
+            .iter()
+            .map(|(n, _)| (n.to_string(), PathBuf::from(".")))
+            .collect()
     };
     let mut rules = Vec::new();
     let mut loaded: Vec<String> = Vec::new();
@@ -78,7 +84,8 @@ fn read_source(name: &str, dir: &Path) -> Result<YamlSource, LoadError> {
         return Ok(YamlSource::new(format!("rules/{name}.yaml"), text));
     }
     let path = dir.join(name);
-    let looks_like_path = name.contains(['/', '\\']) || name.ends_with(".yaml") || name.ends_with(".yml");
+    let looks_like_path =
+        name.contains(['/', '\\']) || name.ends_with(".yaml") || name.ends_with(".yml");
     if !looks_like_path && !path.exists() {
         let names = builtin::BUILTIN.iter().map(|(n, _)| *n);
         return Err(LoadError::UnknownBuiltin {

@@ -18,7 +18,13 @@ fn pack_with(rule: &str) -> String {
     let body: String = rule
         .lines()
         .enumerate()
-        .map(|(i, l)| if i == 0 { format!("  - {l}\n") } else { format!("    {l}\n") })
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("  - {l}\n")
+            } else {
+                format!("    {l}\n")
+            }
+        })
         .collect();
     format!("pack: t\ntitle: 测试\nparams:\n  target: 100%\nrules:\n{body}")
 }
@@ -63,8 +69,12 @@ fn mistakes_are_located_in_the_yaml() {
     let mut wrong = Vec::new();
     for (name, body, line, col) in MISTAKES {
         let e = error_of(&format!("{name}.yaml"), &pack_with(body));
-        if (e.line, e.column) != (*line, *col) {
-            wrong.push(format!("{name}: at {}:{}, expected {line}:{col}", e.line, e.column));
+        if (e.line(), e.column()) != (*line, *col) {
+            wrong.push(format!(
+                "{name}: at {}:{}, expected {line}:{col}",
+                e.line(),
+                e.column()
+            ));
         }
         insta::assert_snapshot!(*name, render(&e));
     }
@@ -73,9 +83,13 @@ fn mistakes_are_located_in_the_yaml() {
 
 #[test]
 fn duplicate_id_points_at_the_second() {
-    let yaml = format!("{}{}", pack_with(GOOD), pack_with(GOOD).split("rules:\n").nth(1).unwrap());
+    let yaml = format!(
+        "{}{}",
+        pack_with(GOOD),
+        pack_with(GOOD).split("rules:\n").nth(1).unwrap()
+    );
     let e = error_of("dup.yaml", &yaml);
-    assert_eq!((e.line, e.column), (10, 9), "{e}");
+    assert_eq!((e.line(), e.column()), (10, 9), "{e}");
     insta::assert_snapshot!(render(&e));
 }
 
@@ -83,7 +97,7 @@ fn duplicate_id_points_at_the_second() {
 fn bad_param_value() {
     let yaml = "pack: t\ntitle: x\nparams:\n  mixed: [1, \"a\"]\nrules: []\n";
     let e = error_of("param.yaml", yaml);
-    assert_eq!(e.line, 4, "{e}");
+    assert_eq!(e.line(), 4, "{e}");
     insta::assert_snapshot!(render(&e));
 }
 
@@ -101,7 +115,10 @@ fn builtin_packs_load() {
     let set = pack::load_builtin().unwrap();
     assert!(set.len() >= 8, "{} rules", set.len());
     for (name, _) in pack::builtin::BUILTIN {
-        assert!(set.ids().any(|id| id.starts_with(&format!("{name}/"))), "no rule from {name}");
+        assert!(
+            set.ids().any(|id| id.starts_with(&format!("{name}/"))),
+            "no rule from {name}"
+        );
     }
     assert!(set.get("metrics/court-appearance-rate").is_some());
     assert_eq!(set.infos().len(), set.len());
@@ -124,7 +141,10 @@ fn schema_is_current() {
         std::fs::write(path, &want).unwrap();
     }
     let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(have, want, "rules/schema.json is stale: run FZCHECK_BLESS=1 cargo test --test pack");
+    assert_eq!(
+        have, want,
+        "rules/schema.json is stale: run FZCHECK_BLESS=1 cargo test --test pack"
+    );
 }
 
 #[test]

@@ -64,7 +64,10 @@ pub enum ExprKind {
 #[derive(Debug, Clone)]
 pub enum Lit {
     /// `percent` remembers a `%` literal so that messages print it back as written.
-    Number { value: Decimal, percent: bool },
+    Number {
+        value: Decimal,
+        percent: bool,
+    },
     Str(String),
     /// Compiled once, when the expression is parsed.
     Regex(Regex),

@@ -35,7 +35,10 @@ fn join(path: &str, seg: &str) -> String {
 
 impl Builder {
     fn offset(&self, m: Marker) -> usize {
-        self.char_to_byte.get(m.index()).copied().unwrap_or_else(|| self.char_to_byte.last().copied().unwrap_or(0))
+        self.char_to_byte
+            .get(m.index())
+            .copied()
+            .unwrap_or_else(|| self.char_to_byte.last().copied().unwrap_or(0))
     }
 
     /// The path of the node starting now, or `None` when it is a mapping key.
@@ -93,7 +96,11 @@ impl YamlIndex {
     /// Index `src`; a file yaml-rust2 cannot read gives an empty index (serde_yaml reports why).
     pub fn new(src: &str) -> Self {
         let mut b = Builder {
-            char_to_byte: src.char_indices().map(|(i, _)| i).chain([src.len()]).collect(),
+            char_to_byte: src
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([src.len()])
+                .collect(),
             ..Builder::default()
         };
         let mut parser = Parser::new_from_str(src);
@@ -154,7 +161,9 @@ pub fn offset_of(src: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
-        src.match_indices('\n').nth(line - 2).map_or(src.len(), |(i, _)| i + 1)
+        src.match_indices('\n')
+            .nth(line - 2)
+            .map_or(src.len(), |(i, _)| i + 1)
     };
     src[line_start..]
         .char_indices()
