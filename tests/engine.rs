@@ -7,7 +7,7 @@ use fzcheck::engine::{check, Status, Verdict};
 use fzcheck::pack::{self, compile_pack, Config, RuleSet, Severity};
 use fzcheck::report::{BreakdownRelation, DocKind, FactKind, Report};
 use std::path::Path;
-use support::{report, sample};
+use support::{pack_with, report, sample};
 
 /// The rules of one pack written inline.
 fn rules(yaml: &str) -> RuleSet {
@@ -16,19 +16,7 @@ fn rules(yaml: &str) -> RuleSet {
 }
 
 fn one(yaml_rule: &str, r: &Report) -> Verdict {
-    let body: String = yaml_rule
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            if i == 0 {
-                format!("  - {l}\n")
-            } else {
-                format!("    {l}\n")
-            }
-        })
-        .collect();
-    let yaml = format!("pack: t\ntitle: t\nparams:\n  target: 100%\nrules:\n{body}");
-    check(r, &rules(&yaml)).remove(0)
+    check(r, &rules(&pack_with(yaml_rule))).remove(0)
 }
 
 /// A rule `t/r` with `check` and optional extra keys.

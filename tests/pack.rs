@@ -1,8 +1,11 @@
 //! Rule packs: every kind of authoring mistake is reported at its YAML line and column with a caret
 //! (rendered diagnostics snapshotted), the schema is current, and built-in packs load.
 
+mod support;
+
 use fzcheck::pack::{self, compile_pack, PackError};
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use support::pack_with;
 
 fn render(e: &PackError) -> String {
     let mut out = String::new();
@@ -11,22 +14,6 @@ fn render(e: &PackError) -> String {
         .render_report(&mut out, e)
         .unwrap();
     out
-}
-
-/// A pack with one rule whose body is `rule` (indented under `- `).
-fn pack_with(rule: &str) -> String {
-    let body: String = rule
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            if i == 0 {
-                format!("  - {l}\n")
-            } else {
-                format!("    {l}\n")
-            }
-        })
-        .collect();
-    format!("pack: t\ntitle: 测试\nparams:\n  target: 100%\nrules:\n{body}")
 }
 
 const GOOD: &str = "id: t/ok\ntitle: 好规则\nseverity: error\ncheck: exists(section(/不足/))";

@@ -713,8 +713,13 @@ impl<'a> Evaluator<'a> {
                 span,
             });
         };
-        // The lambda's parameter takes the slot the checker gave it; deeper slots are free again.
-        self.stack.truncate(*slot);
+        // The lambda's parameter takes the slot the checker gave it: the next one.
+        if self.stack.len() != *slot {
+            return Err(EvalError {
+                kind: EvalErrorKind::Unchecked,
+                span,
+            });
+        }
         let mut saw_missing = false;
         let mut hits = 0usize;
         let mut kept = Vec::new();

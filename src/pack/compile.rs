@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub struct PackInput<'a> {
     pub file: PackFile,
     pub source: &'a YamlSource,
-    /// Overrides by parameter name, each with a function that locates an error in it.
+    /// Parameter values from the configuration, each with where it was written.
     pub overrides: Vec<ParamOverride<'a>>,
 }
 

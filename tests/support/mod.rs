@@ -332,3 +332,19 @@ pub fn sample() -> Report {
         )
         .build()
 }
+
+/// A pack `t` (with a parameter `target: 100%`) of one rule whose body is `rule` (indented under `- `).
+pub fn pack_with(rule: &str) -> String {
+    let body: String = rule
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("  - {l}\n")
+            } else {
+                format!("    {l}\n")
+            }
+        })
+        .collect();
+    format!("pack: t\ntitle: 测试\nparams:\n  target: 100%\nrules:\n{body}")
+}
