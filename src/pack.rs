@@ -131,6 +131,14 @@ fn tailor(set: &mut RuleSet, config: &Config, loaded: &[String]) -> Result<(), L
 
 /// The JSON Schema of pack files, as committed in rules/schema.json.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(PackFile);
+    pretty(schemars::schema_for!(PackFile))
+}
+
+/// The JSON Schema of configuration files, as committed in rules/config.schema.json.
+pub fn config_schema() -> String {
+    pretty(schemars::schema_for!(ConfigFile))
+}
+
+fn pretty(schema: schemars::schema::RootSchema) -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

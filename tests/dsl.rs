@@ -240,3 +240,56 @@ fn compile_is_parse_plus_check() {
     let (_, t) = dsl::compile("count(sections()) > 0", &mut Scope::default()).unwrap();
     assert_eq!(t, Type::Bool);
 }
+
+/// Every prefix of every example, and pseudo-random soups of the grammar's tokens, parse or fail
+/// cleanly; whatever parses also checks or fails cleanly.
+#[test]
+fn never_panics() {
+    let mut inputs: Vec<String> = Vec::new();
+    for f in functions::FUNCTIONS {
+        let chars: Vec<char> = f.example.chars().collect();
+        inputs.extend((0..=chars.len()).map(|n| chars[..n].iter().collect()));
+    }
+    let tokens = [
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        "=>",
+        "x",
+        "and",
+        "且",
+        "not",
+        "==",
+        "<",
+        "+",
+        "/",
+        "-",
+        "1",
+        "5%",
+        "\"s",
+        "/a/",
+        ".",
+        "f(",
+        "count(",
+        "2024-01-01",
+        " ",
+    ];
+    let mut seed = 0x2545_f491_u64;
+    for _ in 0..2000 {
+        let mut s = String::new();
+        for _ in 0..12 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(tokens[(seed % tokens.len() as u64) as usize]);
+        }
+        inputs.push(s);
+    }
+    for src in inputs {
+        if let Ok(mut e) = parse(&src) {
+            let _ = check(&mut e, &mut Scope::default());
+        }
+    }
+}

@@ -120,18 +120,23 @@ fn unknown_builtin_suggests() {
     );
 }
 
+/// The committed schemas equal the generated ones; `FZCHECK_BLESS=1` rewrites them.
 #[test]
-fn schema_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/schema.json");
-    let want = pack::schema();
-    if std::env::var_os("FZCHECK_BLESS").is_some() {
-        std::fs::write(path, &want).unwrap();
+fn schemas_are_current() {
+    for (file, want) in [
+        ("schema.json", pack::schema()),
+        ("config.schema.json", pack::config_schema()),
+    ] {
+        let path = format!("{}/rules/{file}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("FZCHECK_BLESS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            have, want,
+            "rules/{file} is stale: run FZCHECK_BLESS=1 cargo test --test pack"
+        );
     }
-    let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(
-        have, want,
-        "rules/schema.json is stale: run FZCHECK_BLESS=1 cargo test --test pack"
-    );
 }
 
 #[test]
