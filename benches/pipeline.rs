@@ -6,10 +6,12 @@ use fzcheck::{engine, pack, report};
 
 /// A seed report repeated to about 20 KB, or the bundled example if ../shared is absent.
 fn twenty_kb() -> String {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/001_b0a4e5838c299365.txt");
-    let base = std::fs::read_to_string(seed).unwrap_or_else(|_| {
-        include_str!("../examples/sample-report.md").to_string()
-    });
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/001_b0a4e5838c299365.txt"
+    );
+    let base = std::fs::read_to_string(seed)
+        .unwrap_or_else(|_| include_str!("../examples/sample-report.md").to_string());
     let mut text = base.clone();
     while text.len() < 20_000 {
         text.push_str(&base);

@@ -31,5 +31,9 @@ pub fn compile(src: &str, scope: &mut Scope) -> Result<(Expr, Type), DslError> {
 
 /// The generated part of docs/rules.md: fields and functions, from the tables the checker uses.
 pub fn reference_markdown() -> String {
-    format!("### Fields\n\n{}\n{}", types::markdown(), functions::markdown())
+    format!(
+        "### Fields\n\n{}\n{}",
+        types::markdown(),
+        functions::markdown()
+    )
 }

@@ -33,11 +33,17 @@ pub fn load_builtin() -> Result<RuleSet, LoadError> {
 /// when empty, the configuration's `packs`, or else every built-in pack.
 pub fn load<S: AsRef<str>>(sources: &[S], config: &Config) -> Result<RuleSet, LoadError> {
     let list: Vec<(String, PathBuf)> = if !sources.is_empty() {
-        sources.iter().map(|s| (s.as_ref().to_string(), PathBuf::from("."))).collect()
+        sources
+            .iter()
+            .map(|s| (s.as_ref().to_string(), PathBuf::from(".")))
+            .collect()
     } else if !config.packs.is_empty() {
         config.packs.clone()
     } else {
-        builtin::BUILTIN.iter().map(|(n, _)| (n.to_string(), PathBuf::from("."))).collect()
+        builtin::BUILTIN
+            .iter()
+            .map(|(n, _)| (n.to_string(), PathBuf::from(".")))
+            .collect()
     };
     let mut rules = Vec::new();
     let mut loaded: Vec<String> = Vec::new();
@@ -78,7 +84,8 @@ fn read_source(name: &str, dir: &Path) -> Result<YamlSource, LoadError> {
         return Ok(YamlSource::new(format!("rules/{name}.yaml"), text));
     }
     let path = dir.join(name);
-    let looks_like_path = name.contains(['/', '\\']) || name.ends_with(".yaml") || name.ends_with(".yml");
+    let looks_like_path =
+        name.contains(['/', '\\']) || name.ends_with(".yaml") || name.ends_with(".yml");
     if !looks_like_path && !path.exists() {
         let names = builtin::BUILTIN.iter().map(|(n, _)| *n);
         return Err(LoadError::UnknownBuiltin {
@@ -124,6 +131,14 @@ fn tailor(set: &mut RuleSet, config: &Config, loaded: &[String]) -> Result<(), L
 
 /// The JSON Schema of pack files, as committed in rules/schema.json.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(PackFile);
+    pretty(schemars::schema_for!(PackFile))
+}
+
+/// The JSON Schema of configuration files, as committed in rules/config.schema.json.
+pub fn config_schema() -> String {
+    pretty(schemars::schema_for!(ConfigFile))
+}
+
+fn pretty(schema: schemars::schema::RootSchema) -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

@@ -72,7 +72,10 @@ fn a_broken_pack_exits_2_with_file_line_and_column() {
 
 #[test]
 fn rules_json_lists_every_rule_with_pack_id_title_severity_basis() {
-    let out = fzcheck().args(["rules", "--format", "json"]).output().unwrap();
+    let out = fzcheck()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rules = rules.as_array().unwrap();
@@ -93,13 +96,22 @@ fn explain_shows_basis_check_and_hint() {
         .stdout(predicate::str::contains("行政诉讼法"))
         .stdout(predicate::str::contains("出庭"))
         .stdout(predicate::str::contains("修改建议"));
-    fzcheck().args(["explain", "appearance-rate"]).assert().code(2).stderr(predicate::str::contains("metrics/appearance-rate"));
+    fzcheck()
+        .args(["explain", "appearance-rate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("metrics/appearance-rate"));
 }
 
 #[test]
 fn parse_json_has_the_document_model() {
     let out = fzcheck()
-        .args(["parse", seeds::seed(seeds::SEEDS[2]).to_str().unwrap(), "--format", "json"])
+        .args([
+            "parse",
+            seeds::seed(seeds::SEEDS[2]).to_str().unwrap(),
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -115,7 +127,15 @@ fn several_formats_and_outputs_in_one_run() {
     let json = dir.path().join("out.json");
     let sarif = dir.path().join("out.sarif");
     fzcheck()
-        .args(["check", &example(), "--fail-on", "never", "--format", "json", "--output"])
+        .args([
+            "check",
+            &example(),
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+            "--output",
+        ])
         .arg(&json)
         .args(["--format", "sarif", "--output"])
         .arg(&sarif)
@@ -130,7 +150,10 @@ fn several_formats_and_outputs_in_one_run() {
 #[test]
 fn the_tool_never_modifies_its_input() {
     let before = std::fs::read(example()).unwrap();
-    fzcheck().args(["check", &example(), "--fail-on", "never"]).assert().success();
+    fzcheck()
+        .args(["check", &example(), "--fail-on", "never"])
+        .assert()
+        .success();
     assert_eq!(before, std::fs::read(example()).unwrap());
 }
 
@@ -151,15 +174,26 @@ fn new_pack_scaffolds_a_green_pack() {
         .success()
         .stdout(predicate::str::contains("3 passed, 0 failed"));
     // A second time refuses to overwrite.
-    fzcheck().args(["new-pack", "my-city", "--dir"]).arg(dir.path()).assert().code(2);
+    fzcheck()
+        .args(["new-pack", "my-city", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn test_shows_a_diff_when_a_case_is_wrong() {
     let dir = tempfile::tempdir().unwrap();
-    fzcheck().args(["new-pack", "demo", "--dir"]).arg(dir.path()).assert().success();
+    fzcheck()
+        .args(["new-pack", "demo", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
     let tests = dir.path().join("demo/tests/demo.yaml");
-    let text = std::fs::read_to_string(&tests).unwrap().replace("pass: [", "fail: [").replacen("    fail:\n", "    pass:\n", 1);
+    let text = std::fs::read_to_string(&tests)
+        .unwrap()
+        .replace("pass: [", "fail: [")
+        .replacen("    fail:\n", "    pass:\n", 1);
     std::fs::write(&tests, text).unwrap();
     fzcheck()
         .arg("test")
@@ -174,7 +208,11 @@ fn test_shows_a_diff_when_a_case_is_wrong() {
 fn batch_over_a_folder_lists_unreadable_files_and_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(example(), dir.path().join("a.md")).unwrap();
-    std::fs::write(dir.path().join("b.txt"), [0xff, 0xfe, 0x00, 0xd8, 0x00, 0x00, 0x01]).unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        [0xff, 0xfe, 0x00, 0xd8, 0x00, 0x00, 0x01],
+    )
+    .unwrap();
     let out = fzcheck()
         .arg("check")
         .arg(dir.path())
@@ -186,5 +224,7 @@ fn batch_over_a_folder_lists_unreadable_files_and_goes_on() {
     let reports = j["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 2);
     assert!(reports.iter().any(|r| !r["error"].is_null()));
-    assert!(reports.iter().any(|r| !r["results"].as_array().unwrap().is_empty()));
+    assert!(reports
+        .iter()
+        .any(|r| !r["results"].as_array().unwrap().is_empty()));
 }

@@ -13,7 +13,13 @@ fn tree(e: &Expr) -> String {
         ExprKind::Lit(l) => format!("{l}{at}"),
         ExprKind::List(items) => format!("(list{at} {})", join(items)),
         ExprKind::Var(id, _) => format!("{}{at}", id.name),
-        ExprKind::Member(t, f, _) => format!("(. {} {}@{}..{})", tree(t), f.name, f.span.start, f.span.end),
+        ExprKind::Member(t, f, _) => format!(
+            "(. {} {}@{}..{})",
+            tree(t),
+            f.name,
+            f.span.start,
+            f.span.end
+        ),
         ExprKind::Index(t, i) => format!("([]{at} {} {})", tree(t), tree(i)),
         ExprKind::Call(n, args, _) => format!("({}(){at} {})", n.name, join(args)),
         ExprKind::Lambda(p, body, _) => format!("({} =>{at} {})", p.name, tree(body)),
@@ -29,8 +35,14 @@ fn join(items: &[Expr]) -> String {
 /// The error with a caret under the expression, as a user sees it.
 fn caret(src: &str, e: &DslError) -> String {
     let col = src[..e.span.start.min(src.len())].chars().count();
-    let width = src.get(e.span.start..e.span.end).map_or(1, |s| s.chars().count().max(1));
-    format!("error: {e}\n  {src}\n  {}{}", " ".repeat(col), "^".repeat(width))
+    let width = src
+        .get(e.span.start..e.span.end)
+        .map_or(1, |s| s.chars().count().max(1));
+    format!(
+        "error: {e}\n  {src}\n  {}{}",
+        " ".repeat(col),
+        "^".repeat(width)
+    )
 }
 
 #[test]
@@ -57,10 +69,20 @@ fn reports_err_inputs_with_caret() {
 
 #[test]
 fn display_keeps_needed_parentheses() {
-    for src in ["(a or b) and c", "a - (b - c)", "-(a + b)", "not (a and b)", "(a + b).x", "a * (b + c)"] {
+    for src in [
+        "(a or b) and c",
+        "a - (b - c)",
+        "-(a + b)",
+        "not (a and b)",
+        "(a + b).x",
+        "a * (b + c)",
+    ] {
         assert_eq!(parse(src).unwrap().to_string(), src);
     }
-    assert_eq!(parse("((a)) and (b == c)").unwrap().to_string(), "a and b == c");
+    assert_eq!(
+        parse("((a)) and (b == c)").unwrap().to_string(),
+        "a and b == c"
+    );
 }
 
 fn nested(depth: usize) -> String {
@@ -75,7 +97,11 @@ fn nesting_cap_both_sides() {
     assert_eq!(e.span.start, MAX_DEPTH);
     // Far deeper input is refused before the parser recurses, not by a stack overflow.
     assert!(parse(&nested(100_000)).is_err());
-    let lists = format!("{}1{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+    let lists = format!(
+        "{}1{}",
+        "[".repeat(MAX_DEPTH + 1),
+        "]".repeat(MAX_DEPTH + 1)
+    );
     assert!(parse(&lists).is_err());
 }
 
@@ -83,7 +109,9 @@ fn nesting_cap_both_sides() {
 fn prefix_run_cap_both_sides() {
     assert!(parse(&format!("{}true", "not ".repeat(MAX_DEPTH))).is_ok());
     assert!(matches!(
-        parse(&format!("{}true", "not ".repeat(MAX_DEPTH + 1))).unwrap_err().kind,
+        parse(&format!("{}true", "not ".repeat(MAX_DEPTH + 1)))
+            .unwrap_err()
+            .kind,
         DslErrorKind::TooDeep { .. }
     ));
     assert!(parse(&format!("{}1", "-".repeat(100_000))).is_err());
@@ -116,10 +144,19 @@ fn check_err(src: &str) -> String {
 #[test]
 fn checker_types() {
     assert_eq!(checked("exists(part)").unwrap(), Type::Bool);
-    assert_eq!(checked("sections(1)").unwrap(), Type::list_of(Type::Section));
+    assert_eq!(
+        checked("sections(1)").unwrap(),
+        Type::list_of(Type::Section)
+    );
     assert_eq!(checked("first(facts())").unwrap(), Type::Fact);
-    assert_eq!(checked("map(facts(), f => f.value)").unwrap(), Type::list_of(Type::Number));
-    assert_eq!(checked("filter(rates(), r => r.value > 1)").unwrap(), Type::list_of(Type::Fact));
+    assert_eq!(
+        checked("map(facts(), f => f.value)").unwrap(),
+        Type::list_of(Type::Number)
+    );
+    assert_eq!(
+        checked("filter(rates(), r => r.value > 1)").unwrap(),
+        Type::list_of(Type::Fact)
+    );
     assert_eq!(checked("params.target + 1").unwrap(), Type::Number);
     assert_eq!(checked("[]").unwrap(), Type::list_of(Type::Any));
     assert_eq!(checked("null == part").unwrap(), Type::Bool);
@@ -181,14 +218,19 @@ fn docs_reference_matches_tables() {
     if std::env::var_os("FZCHECK_BLESS").is_some() {
         std::fs::write(path, format!("{}{want}{}", &docs[..from], &docs[to..])).unwrap();
     } else {
-        assert_eq!(&docs[from..to], want, "docs/rules.md is stale: run FZCHECK_BLESS=1 cargo test --test dsl");
+        assert_eq!(
+            &docs[from..to],
+            want,
+            "docs/rules.md is stale: run FZCHECK_BLESS=1 cargo test --test dsl"
+        );
     }
 }
 
 #[test]
 fn every_documented_example_checks_as_bool() {
     for f in functions::FUNCTIONS {
-        let t = checked(f.example).unwrap_or_else(|e| panic!("{}: {}", f.name, caret(f.example, &e)));
+        let t =
+            checked(f.example).unwrap_or_else(|e| panic!("{}: {}", f.name, caret(f.example, &e)));
         assert_eq!(t, Type::Bool, "example of {} is not a check", f.name);
     }
 }
@@ -197,4 +239,57 @@ fn every_documented_example_checks_as_bool() {
 fn compile_is_parse_plus_check() {
     let (_, t) = dsl::compile("count(sections()) > 0", &mut Scope::default()).unwrap();
     assert_eq!(t, Type::Bool);
+}
+
+/// Every prefix of every example, and pseudo-random soups of the grammar's tokens, parse or fail
+/// cleanly; whatever parses also checks or fails cleanly.
+#[test]
+fn never_panics() {
+    let mut inputs: Vec<String> = Vec::new();
+    for f in functions::FUNCTIONS {
+        let chars: Vec<char> = f.example.chars().collect();
+        inputs.extend((0..=chars.len()).map(|n| chars[..n].iter().collect()));
+    }
+    let tokens = [
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        "=>",
+        "x",
+        "and",
+        "且",
+        "not",
+        "==",
+        "<",
+        "+",
+        "/",
+        "-",
+        "1",
+        "5%",
+        "\"s",
+        "/a/",
+        ".",
+        "f(",
+        "count(",
+        "2024-01-01",
+        " ",
+    ];
+    let mut seed = 0x2545_f491_u64;
+    for _ in 0..2000 {
+        let mut s = String::new();
+        for _ in 0..12 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(tokens[(seed % tokens.len() as u64) as usize]);
+        }
+        inputs.push(s);
+    }
+    for src in inputs {
+        if let Ok(mut e) = parse(&src) {
+            let _ = check(&mut e, &mut Scope::default());
+        }
+    }
 }

@@ -41,32 +41,68 @@ fn sections_and_text() {
     assert_eq!(ev(&r, "count(sections(1))"), "3");
     assert_eq!(ev(&r, "count(sections(/工作/))"), "1");
     assert_eq!(ev(&r, "section(/不足/)"), "二、存在的不足和原因");
-    assert_eq!(ev(&r, "section(/执法|举措/).level"), "1", "shallowest first");
+    assert_eq!(
+        ev(&r, "section(/执法|举措/).level"),
+        "1",
+        "shallowest first"
+    );
     assert_eq!(ev(&r, "section(\"严格规范\").marker"), "（一）");
     assert_eq!(ev(&r, "section(/不足/).number"), "2");
     assert_eq!(ev(&r, "section(/不足/).line"), "7");
-    assert_eq!(ev(&r, "section(/不足/).text"), "一是依法行政意识有待加强,主要原因在于培训不够。\n", "normalised to half-width");
+    assert_eq!(
+        ev(&r, "section(/不足/).text"),
+        "一是依法行政意识有待加强,主要原因在于培训不够。\n",
+        "normalised to half-width"
+    );
     assert_eq!(ev(&r, "section(/没有这一节/)"), "missing");
     assert_eq!(ev(&r, "len(text()) > 100"), "true");
     assert_eq!(ev(&r, "contains(/法制审核/)"), "true");
-    assert_eq!(ev(&r, "contains(section(/举措/), /法律援助/)"), "true", "a section includes its sub-sections");
+    assert_eq!(
+        ev(&r, "contains(section(/举措/), /法律援助/)"),
+        "true",
+        "a section includes its sub-sections"
+    );
     assert_eq!(ev(&r, "contains(section(/不足/), /法律援助/)"), "false");
     assert_eq!(ev(&r, "contains(\"abc\", /b/)"), "true");
     assert_eq!(ev(&r, "count(find(/案件/))"), "5");
     assert_eq!(ev(&r, "find(section(/不足/), /原因/)[0].text"), "原因");
     assert_eq!(ev(&r, "find(/原因/)[0].section"), "二、存在的不足和原因");
-    assert_eq!(ev(&r, "find(/原因/)[0].line"), "7", "the heading comes first");
+    assert_eq!(
+        ev(&r, "find(/原因/)[0].line"),
+        "7",
+        "the heading comes first"
+    );
     assert_eq!(ev(&r, "count(sentences(/案件/))"), "3");
-    assert_eq!(ev(&r, "count(sentences(section(/不足/), /原因/))"), "2", "the heading line and the body");
-    assert_eq!(ev(&r, "first(sentences(/原因/)).section"), "二、存在的不足和原因");
+    assert_eq!(
+        ev(&r, "count(sentences(section(/不足/), /原因/))"),
+        "2",
+        "the heading line and the body"
+    );
+    assert_eq!(
+        ev(&r, "first(sentences(/原因/)).section"),
+        "二、存在的不足和原因"
+    );
     assert_eq!(ev(&r, "first(sentences(/在于/)).line"), "8");
-    assert_eq!(ev(&r, "any(find(/意识/), m => near(m, /原因/, 10))"), "true");
-    assert_eq!(ev(&r, "any(find(/意识/), m => near(m, /原因/, 3))"), "false");
-    assert_eq!(ev(&r, "any(find(/不够/), m => near(m, /2024/, 100))"), "false", "same line only");
+    assert_eq!(
+        ev(&r, "any(find(/意识/), m => near(m, /原因/, 10))"),
+        "true"
+    );
+    assert_eq!(
+        ev(&r, "any(find(/意识/), m => near(m, /原因/, 3))"),
+        "false"
+    );
+    assert_eq!(
+        ev(&r, "any(find(/不够/), m => near(m, /2024/, 100))"),
+        "false",
+        "same line only"
+    );
     assert_eq!(ev(&r, "count(numbering_issues())"), "1");
     assert_eq!(ev(&r, "first(numbering_issues()).kind"), "gap");
     assert_eq!(ev(&r, "first(numbering_issues()).line"), "9");
-    assert_eq!(ev(&r, "first(numbering_issues()).detail"), "一级标题从“二、”跳到“四、”");
+    assert_eq!(
+        ev(&r, "first(numbering_issues()).detail"),
+        "一级标题从“二、”跳到“四、”"
+    );
 }
 
 #[test]
@@ -84,8 +120,15 @@ fn facts_breakdowns_ratios() {
     assert_eq!(ev(&r, "fact(/法律援助/).text"), "353件");
     assert_eq!(ev(&r, "fact(/法律援助/).line"), "5");
     assert_eq!(ev(&r, "fact(/法律援助/).section"), "（一）严格规范执法");
-    assert_eq!(ev(&r, "fact(/出庭/).sentence"), "行政机关负责人出庭应诉率为100%。");
-    assert_eq!(ev(&r, "contains(fact(/出庭/), /负责人/)"), "true", "a fact's text is its sentence");
+    assert_eq!(
+        ev(&r, "fact(/出庭/).sentence"),
+        "行政机关负责人出庭应诉率为100%。"
+    );
+    assert_eq!(
+        ev(&r, "contains(fact(/出庭/), /负责人/)"),
+        "true",
+        "a fact's text is its sentence"
+    );
     assert_eq!(ev(&r, "count(rates())"), "2");
     assert_eq!(ev(&r, "first(changes()).value"), "4.7");
     assert_eq!(ev(&r, "first(breakdowns()).sum"), "353");
@@ -122,7 +165,13 @@ fn collections() {
     assert_eq!(ev(&r, "len(section(/不足/))"), "36", "heading and body");
     // Nested lambdas see their own and the outer parameter.
     assert_eq!(ev(&r, "any([1, 2], x => any([2, 3], y => x == y))"), "true");
-    assert_eq!(ev(&r, "all(sections(1), s => count(sections(), t => t.level > s.level) == 1)"), "true");
+    assert_eq!(
+        ev(
+            &r,
+            "all(sections(1), s => count(sections(), t => t.level > s.level) == 1)"
+        ),
+        "true"
+    );
 }
 
 #[test]
@@ -134,7 +183,11 @@ fn numbers_strings_dates() {
     assert_eq!(ev(&r, "min(3, 2)"), "2");
     assert_eq!(ev(&r, "max(3, 2)"), "3");
     assert_eq!(ev(&r, "max(1%, 2%)"), "2%");
-    assert_eq!(ev(&r, "1 / 3 * 3 == 1"), "false", "decimal, not exact rational");
+    assert_eq!(
+        ev(&r, "1 / 3 * 3 == 1"),
+        "false",
+        "decimal, not exact rational"
+    );
     assert_eq!(ev(&r, "0.1 + 0.2 == 0.3"), "true", "decimal, not f64");
     assert_eq!(ev(&r, "matches(meta.title, /法治政府建设/)"), "true");
     assert_eq!(ev(&r, "year(meta.published)"), "2024");
@@ -155,7 +208,10 @@ fn numbers_strings_dates() {
 fn evaluation_errors() {
     let r = sample();
     let mut scope = Scope::default();
-    for (src, want) in [("1 / (2 - 2) > 0", "division by zero"), ("date(2024, 2, 30) < 2025-01-01", "no such date: 2024-2-30")] {
+    for (src, want) in [
+        ("1 / (2 - 2) > 0", "division by zero"),
+        ("date(2024, 2, 30) < 2025-01-01", "no such date: 2024-2-30"),
+    ] {
         let (e, _) = compile(src, &mut scope).unwrap();
         let err = Evaluator::new(&r, &[]).eval(&e).unwrap_err();
         assert_eq!(err.to_string(), want);
@@ -202,7 +258,10 @@ fn evidence() {
     assert_eq!((v.as_str(), found), ("false", vec!["139件".to_string()]));
     // any(): the witnesses
     let (v, found) = run(&r, "any(facts(), f => f.value > 1000)");
-    assert_eq!((v.as_str(), found), ("true", vec!["1187件".to_string(), "1187件".to_string()]));
+    assert_eq!(
+        (v.as_str(), found),
+        ("true", vec!["1187件".to_string(), "1187件".to_string()])
+    );
     // a comparison: the fact compared
     let (_, found) = run(&r, "fact(/出庭/).value == 100%");
     assert!(found.iter().all(|f| f == "100%"), "{found:?}");

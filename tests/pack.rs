@@ -1,8 +1,11 @@
 //! Rule packs: every kind of authoring mistake is reported at its YAML line and column with a caret
 //! (rendered diagnostics snapshotted), the schema is current, and built-in packs load.
 
+mod support;
+
 use fzcheck::pack::{self, compile_pack, PackError};
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use support::pack_with;
 
 fn render(e: &PackError) -> String {
     let mut out = String::new();
@@ -11,16 +14,6 @@ fn render(e: &PackError) -> String {
         .render_report(&mut out, e)
         .unwrap();
     out
-}
-
-/// A pack with one rule whose body is `rule` (indented under `- `).
-fn pack_with(rule: &str) -> String {
-    let body: String = rule
-        .lines()
-        .enumerate()
-        .map(|(i, l)| if i == 0 { format!("  - {l}\n") } else { format!("    {l}\n") })
-        .collect();
-    format!("pack: t\ntitle: 测试\nparams:\n  target: 100%\nrules:\n{body}")
 }
 
 const GOOD: &str = "id: t/ok\ntitle: 好规则\nseverity: error\ncheck: exists(section(/不足/))";
@@ -63,8 +56,12 @@ fn mistakes_are_located_in_the_yaml() {
     let mut wrong = Vec::new();
     for (name, body, line, col) in MISTAKES {
         let e = error_of(&format!("{name}.yaml"), &pack_with(body));
-        if (e.line, e.column) != (*line, *col) {
-            wrong.push(format!("{name}: at {}:{}, expected {line}:{col}", e.line, e.column));
+        if (e.line(), e.column()) != (*line, *col) {
+            wrong.push(format!(
+                "{name}: at {}:{}, expected {line}:{col}",
+                e.line(),
+                e.column()
+            ));
         }
         insta::assert_snapshot!(*name, render(&e));
     }
@@ -73,9 +70,13 @@ fn mistakes_are_located_in_the_yaml() {
 
 #[test]
 fn duplicate_id_points_at_the_second() {
-    let yaml = format!("{}{}", pack_with(GOOD), pack_with(GOOD).split("rules:\n").nth(1).unwrap());
+    let yaml = format!(
+        "{}{}",
+        pack_with(GOOD),
+        pack_with(GOOD).split("rules:\n").nth(1).unwrap()
+    );
     let e = error_of("dup.yaml", &yaml);
-    assert_eq!((e.line, e.column), (10, 9), "{e}");
+    assert_eq!((e.line(), e.column()), (10, 9), "{e}");
     insta::assert_snapshot!(render(&e));
 }
 
@@ -83,7 +84,7 @@ fn duplicate_id_points_at_the_second() {
 fn bad_param_value() {
     let yaml = "pack: t\ntitle: x\nparams:\n  mixed: [1, \"a\"]\nrules: []\n";
     let e = error_of("param.yaml", yaml);
-    assert_eq!(e.line, 4, "{e}");
+    assert_eq!(e.line(), 4, "{e}");
     insta::assert_snapshot!(render(&e));
 }
 
@@ -101,7 +102,10 @@ fn builtin_packs_load() {
     let set = pack::load_builtin().unwrap();
     assert!(set.len() >= 8, "{} rules", set.len());
     for (name, _) in pack::builtin::BUILTIN {
-        assert!(set.ids().any(|id| id.starts_with(&format!("{name}/"))), "no rule from {name}");
+        assert!(
+            set.ids().any(|id| id.starts_with(&format!("{name}/"))),
+            "no rule from {name}"
+        );
     }
     assert!(set.get("metrics/court-appearance-rate").is_some());
     assert_eq!(set.infos().len(), set.len());
@@ -116,15 +120,23 @@ fn unknown_builtin_suggests() {
     );
 }
 
+/// The committed schemas equal the generated ones; `FZCHECK_BLESS=1` rewrites them.
 #[test]
-fn schema_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/schema.json");
-    let want = pack::schema();
-    if std::env::var_os("FZCHECK_BLESS").is_some() {
-        std::fs::write(path, &want).unwrap();
+fn schemas_are_current() {
+    for (file, want) in [
+        ("schema.json", pack::schema()),
+        ("config.schema.json", pack::config_schema()),
+    ] {
+        let path = format!("{}/rules/{file}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("FZCHECK_BLESS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            have, want,
+            "rules/{file} is stale: run FZCHECK_BLESS=1 cargo test --test pack"
+        );
     }
-    let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(have, want, "rules/schema.json is stale: run FZCHECK_BLESS=1 cargo test --test pack");
 }
 
 #[test]

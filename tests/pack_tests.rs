@@ -11,18 +11,33 @@ fn run_all(dir: &str) -> usize {
     let mut count = 0;
     for file in files {
         let result = verify::run_file(&file).unwrap_or_else(|e| panic!("{e}"));
-        assert!(result.untested.is_empty(), "{}: untested rules {:?}", file.display(), result.untested);
+        assert!(
+            result.untested.is_empty(),
+            "{}: untested rules {:?}",
+            file.display(),
+            result.untested
+        );
         for case in result.cases {
             count += 1;
             if !case.ok() {
                 failures.push(format!(
                     "{} [{}]: expected {}, got {:?} — {} {:?}",
-                    case.rule, case.fixture, case.expected.as_str(), case.actual, case.message, case.missing_message
+                    case.rule,
+                    case.fixture,
+                    case.expected.as_str(),
+                    case.actual,
+                    case.message,
+                    case.missing_message
                 ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     count
 }
 
@@ -39,7 +54,11 @@ fn every_built_in_rule_has_a_passing_and_a_failing_fixture() {
         let text = std::fs::read_to_string(&file).unwrap();
         let spec: verify::TestFile = serde_yaml::from_str(&text).unwrap();
         for case in spec.cases {
-            assert!(!case.pass.is_empty() && !case.fail.is_empty(), "{}", case.rule);
+            assert!(
+                !case.pass.is_empty() && !case.fail.is_empty(),
+                "{}",
+                case.rule
+            );
         }
     }
 }

@@ -11,7 +11,10 @@ fn seed_001_fails_on_its_draft_marker_and_the_missing_appearance_rate() {
     let draft = verdict(&v, "format/draft-marker");
     assert_eq!(draft.status, Status::Fail);
     assert!(draft.message.contains("讨论稿"), "{}", draft.message);
-    assert_eq!(draft.evidence[0].start.line, 3, "the marker stands under the title");
+    assert_eq!(
+        draft.evidence[0].start.line, 3,
+        "the marker stands under the title"
+    );
     let rate = verdict(&v, "metrics/appearance-rate");
     assert_eq!(rate.status, Status::Fail);
     assert!(rate.message.contains("没有写明"), "{}", rate.message);

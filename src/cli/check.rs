@@ -15,14 +15,18 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
     let inputs = batch::collect_inputs(&args.paths, &args.include, &args.exclude)?;
     if inputs.is_empty() {
         return Err(CliError(
-            "没有找到要检查的报告文件（支持 .txt .md .docx .html .pdf）；请检查路径或 --include".into(),
+            "没有找到要检查的报告文件（支持 .txt .md .docx .html .pdf）；请检查路径或 --include"
+                .into(),
         ));
     }
     let opts = packs::ingest_options(args.encoding);
     let stderr_tty = std::io::stderr().is_terminal();
-    let reports = batch::run(&inputs, args.jobs, stderr_tty && inputs.len() > 20, |path| {
-        check_one(path, &opts, &rules)
-    });
+    let reports = batch::run(
+        &inputs,
+        args.jobs,
+        stderr_tty && inputs.len() > 20,
+        |path| check_one(path, &opts, &rules),
+    );
     let run = CheckRun {
         rules: rules.infos(),
         reports,
@@ -104,9 +108,10 @@ fn exit_code(run: &CheckRun, fail_on: FailOn) -> Exit {
         FailOn::Info => Severity::Info,
         FailOn::Never => return Exit::Ok,
     };
-    let failed = run.reports.iter().flat_map(|r| &r.verdicts).any(|v| {
-        matches!(v.status, Status::Fail | Status::Error) && v.rule.severity >= threshold
-    });
+    let failed =
+        run.reports.iter().flat_map(|r| &r.verdicts).any(|v| {
+            matches!(v.status, Status::Fail | Status::Error) && v.rule.severity >= threshold
+        });
     if failed {
         Exit::Failed
     } else {

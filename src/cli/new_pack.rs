@@ -58,15 +58,24 @@ pub fn run(args: NewPackArgs) -> Result<Exit, CliError> {
     if root.exists() {
         return Err(CliError(format!("{} 已存在，未做任何修改", root.display())));
     }
-    write(&root.join(format!("{name}.yaml")), &PACK.replace("NAME", name))?;
-    write(&root.join("tests").join(format!("{name}.yaml")), &TESTS.replace("NAME", name))?;
+    write(
+        &root.join(format!("{name}.yaml")),
+        &PACK.replace("NAME", name),
+    )?;
+    write(
+        &root.join("tests").join(format!("{name}.yaml")),
+        &TESTS.replace("NAME", name),
+    )?;
     write(&root.join("fixtures").join("enough.md"), FIXTURE)?;
     println!("已创建 {}：", root.display());
     println!("  {name}.yaml            规则包");
     println!("  tests/{name}.yaml      测试用例");
     println!("  fixtures/enough.md     测试用报告");
     println!("运行测试：fzcheck test {}", root.display());
-    println!("检查报告：fzcheck check 报告.docx --pack {}", root.join(format!("{name}.yaml")).display());
+    println!(
+        "检查报告：fzcheck check 报告.docx --pack {}",
+        root.join(format!("{name}.yaml")).display()
+    );
     Ok(Exit::Ok)
 }
 

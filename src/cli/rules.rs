@@ -55,7 +55,12 @@ pub fn explain(args: ExplainArgs) -> Result<Exit, CliError> {
     let info = &rule.info;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}  {}", info.id, info.title)?;
-    writeln!(out, "规则包：{}    严重程度：{}", info.pack, info.severity.label_zh())?;
+    writeln!(
+        out,
+        "规则包：{}    严重程度：{}",
+        info.pack,
+        info.severity.label_zh()
+    )?;
     if let Some(d) = &info.description {
         writeln!(out, "说明：{d}")?;
     }

@@ -8,7 +8,11 @@ use std::io::Write;
 pub fn run(args: TestArgs) -> Result<Exit, CliError> {
     let mut out = std::io::stdout().lock();
     let (mut passed, mut failed) = (0usize, 0usize);
-    let files: Vec<_> = args.paths.iter().flat_map(|p| verify::discover(p)).collect();
+    let files: Vec<_> = args
+        .paths
+        .iter()
+        .flat_map(|p| verify::discover(p))
+        .collect();
     if files.is_empty() {
         return Err(CliError(format!(
             "在 {} 下没有找到测试文件（tests/*.yaml）；用 `fzcheck new-pack NAME` 生成一个带测试的规则包",

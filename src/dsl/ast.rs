@@ -64,7 +64,10 @@ pub enum ExprKind {
 #[derive(Debug, Clone)]
 pub enum Lit {
     /// `percent` remembers a `%` literal so that messages print it back as written.
-    Number { value: Decimal, percent: bool },
+    Number {
+        value: Decimal,
+        percent: bool,
+    },
     Str(String),
     /// Compiled once, when the expression is parsed.
     Regex(Regex),
@@ -148,22 +151,6 @@ impl Expr {
             ExprKind::Unary(UnOp::Neg, _) => NEG_PRECEDENCE,
             ExprKind::Lambda(..) => 0,
             _ => ATOM_PRECEDENCE,
-        }
-    }
-
-    /// Every sub-expression, depth first, this one included.
-    pub fn walk(&self, f: &mut impl FnMut(&Expr)) {
-        f(self);
-        match &self.kind {
-            ExprKind::Lit(_) | ExprKind::Var(..) => {}
-            ExprKind::List(items) | ExprKind::Call(_, items, _) => {
-                items.iter().for_each(|e| e.walk(f))
-            }
-            ExprKind::Member(e, ..) | ExprKind::Lambda(_, e, _) | ExprKind::Unary(_, e) => e.walk(f),
-            ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
-                a.walk(f);
-                b.walk(f);
-            }
         }
     }
 }

@@ -78,13 +78,21 @@ pub fn check(e: &mut Expr, scope: &mut Scope) -> Result<Type, DslError> {
             for item in items {
                 let t = check(item, scope)?;
                 if !elem.accepts(t) {
-                    return Err(type_err(format!("{elem} like the other items"), t, item.span));
+                    return Err(type_err(
+                        format!("{elem} like the other items"),
+                        t,
+                        item.span,
+                    ));
                 }
                 if elem == Type::Null {
                     elem = t;
                 }
             }
-            Ok(Type::list_of(if elem == Type::Null { Type::Any } else { elem }))
+            Ok(Type::list_of(if elem == Type::Null {
+                Type::Any
+            } else {
+                elem
+            }))
         }
         ExprKind::Var(id, slot) => {
             let (s, t) = scope.resolve(&id.name).ok_or_else(|| {
@@ -135,7 +143,10 @@ pub fn check(e: &mut Expr, scope: &mut Scope) -> Result<Type, DslError> {
                 err(
                     DslErrorKind::UnknownFunction {
                         name: name.name.clone(),
-                        suggestion: suggest(&name.name, functions::FUNCTIONS.iter().map(|f| f.name)),
+                        suggestion: suggest(
+                            &name.name,
+                            functions::FUNCTIONS.iter().map(|f| f.name),
+                        ),
                     },
                     name.span,
                 )
@@ -171,10 +182,18 @@ fn resolve_field(owner: Type, name: &str, scope: &Scope) -> Option<(Field, Type)
     types::field(owner, name).map(|f| (f.field, f.ty))
 }
 
-fn check_binary(op: BinOp, (ta, sa): (Type, ExprSpan), (tb, sb): (Type, ExprSpan)) -> Result<Type, DslError> {
+fn check_binary(
+    op: BinOp,
+    (ta, sa): (Type, ExprSpan),
+    (tb, sb): (Type, ExprSpan),
+) -> Result<Type, DslError> {
     let same = |want: &[Type]| -> Result<(), DslError> {
         let fits = |t: Type| matches!(t, Type::Any | Type::Null) || want.contains(&t);
-        let names = want.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" or ");
+        let names = want
+            .iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+            .join(" or ");
         if !fits(ta) {
             return Err(type_err(&names, ta, sa));
         }
@@ -205,10 +224,23 @@ fn check_binary(op: BinOp, (ta, sa): (Type, ExprSpan), (tb, sb): (Type, ExprSpan
 }
 
 /// Pick the first signature the arguments fit, then check lambdas and patterns against it.
-fn check_call(def: &FuncDef, args: &mut [Expr], scope: &mut Scope, span: ExprSpan) -> Result<Type, DslError> {
-    let arities: Vec<&Signature> = def.sigs.iter().filter(|s| s.params.len() == args.len()).collect();
+fn check_call(
+    def: &FuncDef,
+    args: &mut [Expr],
+    scope: &mut Scope,
+    span: ExprSpan,
+) -> Result<Type, DslError> {
+    let arities: Vec<&Signature> = def
+        .sigs
+        .iter()
+        .filter(|s| s.params.len() == args.len())
+        .collect();
     if arities.is_empty() {
-        let mut counts: Vec<String> = def.sigs.iter().map(|s| s.params.len().to_string()).collect();
+        let mut counts: Vec<String> = def
+            .sigs
+            .iter()
+            .map(|s| s.params.len().to_string())
+            .collect();
         counts.dedup();
         return Err(err(
             DslErrorKind::Arity {
@@ -236,7 +268,11 @@ fn check_call(def: &FuncDef, args: &mut [Expr], scope: &mut Scope, span: ExprSpa
         match p {
             Param::Pattern if found[i] == Some(Type::String) => literal_pattern(a)?,
             Param::Lambda(want) => {
-                let elem = found.first().copied().flatten().map_or(Type::Any, Type::elem);
+                let elem = found
+                    .first()
+                    .copied()
+                    .flatten()
+                    .map_or(Type::Any, Type::elem);
                 body = check_lambda(a, elem, *want, scope)?;
             }
             _ => {}
@@ -255,7 +291,9 @@ fn fits(p: Param, t: Option<Type>) -> bool {
         (Param::Lambda(_), None) => true,
         (_, None) | (Param::Lambda(_), Some(_)) => false,
         (Param::Is(want), Some(t)) => want.accepts(t),
-        (Param::Pattern, Some(t)) => matches!(t, Type::Regex | Type::String | Type::Any | Type::Null),
+        (Param::Pattern, Some(t)) => {
+            matches!(t, Type::Regex | Type::String | Type::Any | Type::Null)
+        }
         (Param::Text, Some(t)) => t.is_text(),
         (Param::List, Some(t)) => matches!(t, Type::List(_) | Type::Any | Type::Null),
         (Param::Anything, Some(_)) => true,
@@ -290,7 +328,12 @@ fn no_signature(def: &FuncDef, args: &[Expr], found: &[Option<Type>], span: Expr
         DslErrorKind::NoSignature {
             name: def.name.to_string(),
             found: shown.join(", "),
-            signatures: def.sigs.iter().map(|s| s.text).collect::<Vec<_>>().join(", "),
+            signatures: def
+                .sigs
+                .iter()
+                .map(|s| s.text)
+                .collect::<Vec<_>>()
+                .join(", "),
         },
         span,
     )

@@ -65,7 +65,9 @@ pub enum DslErrorKind {
         found: String,
         signatures: String,
     },
-    #[error("a lambda `x => …` is only allowed as an argument of any, all, none, count, filter or map")]
+    #[error(
+        "a lambda `x => …` is only allowed as an argument of any, all, none, count, filter or map"
+    )]
     MisplacedLambda,
     #[error("a pattern must be a regex `/…/` or a string literal")]
     DynamicPattern,
@@ -91,13 +93,15 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }

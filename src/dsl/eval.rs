@@ -115,7 +115,10 @@ impl<'a> Evaluator<'a> {
         match &e.kind {
             ExprKind::Lit(lit) => Ok(literal(lit)),
             ExprKind::List(items) => {
-                let vals = items.iter().map(|i| self.eval(i)).collect::<Result<Vec<_>, _>>()?;
+                let vals = items
+                    .iter()
+                    .map(|i| self.eval(i))
+                    .collect::<Result<Vec<_>, _>>()?;
                 Ok(Value::List(vals.into()))
             }
             ExprKind::Var(_, slot) => match slot {
@@ -203,12 +206,14 @@ impl<'a> Evaluator<'a> {
                     }
                     _ => x.value.checked_div(y.value),
                 };
-                let value = value.ok_or_else(|| mismatch("a number in range", a.span.cover(b.span)))?;
+                let value =
+                    value.ok_or_else(|| mismatch("a number in range", a.span.cover(b.span)))?;
                 let percent = matches!(op, BinOp::Add | BinOp::Sub) && (x.percent || y.percent);
+                // A number computed from a located one still points there, for evidence.
                 Ok(Value::Num(Num {
                     value,
                     percent,
-                    at: None,
+                    at: x.at.or(y.at),
                 }))
             }
         }
@@ -234,8 +239,9 @@ impl<'a> Evaluator<'a> {
         let norm = |s: Span| Value::Str(r.norm.slice_source(s), Some(s));
         let line = |s: Span| Value::num(Decimal::from(r.position(s.start).line));
         let located = |l: &'a Option<crate::report::Located<String>>| {
-            l.as_ref()
-                .map_or(Value::Missing, |l| Value::Str(l.value.as_str(), Some(l.span)))
+            l.as_ref().map_or(Value::Missing, |l| {
+                Value::Str(l.value.as_str(), Some(l.span))
+            })
         };
         let date = |l: &Option<crate::report::Located<NaiveDate>>| {
             l.as_ref()
@@ -277,7 +283,9 @@ impl<'a> Evaluator<'a> {
                 let s = &r.sections[i];
                 match f {
                     Field::Level => Value::num(Decimal::from(s.level)),
-                    Field::Number => s.number.map_or(Value::Missing, |n| Value::num(Decimal::from(n))),
+                    Field::Number => s
+                        .number
+                        .map_or(Value::Missing, |n| Value::num(Decimal::from(n))),
                     Field::Marker => Value::Str(&s.marker, Some(s.heading)),
                     Field::Title => Value::Str(&s.title, Some(s.heading)),
                     Field::Text => norm(s.body),
@@ -314,7 +322,10 @@ impl<'a> Evaluator<'a> {
                     Field::Kind => Value::Str(fact_kind_name(fact.kind), Some(fact.span)),
                     Field::Text => norm(fact.span),
                     Field::Line => line(fact.span),
-                    Field::Sentence => r.sentences.get(fact.sentence).map_or(Value::Missing, |s| norm(s.span)),
+                    Field::Sentence => r
+                        .sentences
+                        .get(fact.sentence)
+                        .map_or(Value::Missing, |s| norm(s.span)),
                     Field::Section => section(fact.section),
                     _ => return Err(mismatch("a field of fact", span)),
                 }
@@ -332,7 +343,12 @@ impl<'a> Evaluator<'a> {
                         Some(b.span),
                     ),
                     Field::Sum => Value::Num(Num {
-                        value: b.parts.iter().filter_map(|p| r.facts.get(*p)).map(|f| f.value).sum(),
+                        value: b
+                            .parts
+                            .iter()
+                            .filter_map(|p| r.facts.get(*p))
+                            .map(|f| f.value)
+                            .sum(),
                         percent: r.facts.get(b.total).is_some_and(|t| t.unit == "%"),
                         at: Some(b.span),
                     }),
@@ -433,7 +449,9 @@ impl<'a> Evaluator<'a> {
                 // Nothing lies inside a section the report does not have.
                 let (x, section) = (self.eval(&args[0])?, self.eval(&args[1])?);
                 let inside = match (x.span(r), section) {
-                    (Some(at), Value::Section(i)) => r.sections.get(i).is_some_and(|s| s.span.contains(at)),
+                    (Some(at), Value::Section(i)) => {
+                        r.sections.get(i).is_some_and(|s| s.span.contains(at))
+                    }
                     _ => false,
                 };
                 return Ok(Value::Bool(inside));
@@ -475,7 +493,14 @@ impl<'a> Evaluator<'a> {
                     Some(Value::Regex(re)) => re.is_match(&s.title),
                     Some(_) => false,
                 };
-                list(r.sections.iter().enumerate().filter(|(_, s)| keep(s)).map(|(i, _)| Value::Section(i)).collect())
+                list(
+                    r.sections
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| keep(s))
+                        .map(|(i, _)| Value::Section(i))
+                        .collect(),
+                )
             }
             Func::Section => {
                 let re = re(0)?;
@@ -494,7 +519,11 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Str(t, None))
             }
             Func::Contains | Func::Find => {
-                let (hay, re) = if vals.len() == 1 { (self.body(), re(0)?) } else { (text(self, 0)?, re(1)?) };
+                let (hay, re) = if vals.len() == 1 {
+                    (self.body(), re(0)?)
+                } else {
+                    (text(self, 0)?, re(1)?)
+                };
                 if func == Func::Find {
                     return list(self.matches_in(hay, re));
                 }
@@ -511,7 +540,9 @@ impl<'a> Evaluator<'a> {
             }
             Func::Sentences => {
                 let (within, re) = match vals.first() {
-                    Some(Value::Section(i)) if vals.len() == 2 => (r.sections.get(*i).map(|s| s.span), re(1)?),
+                    Some(Value::Section(i)) if vals.len() == 2 => {
+                        (r.sections.get(*i).map(|s| s.span), re(1)?)
+                    }
                     _ => (None, re(0)?),
                 };
                 list(
@@ -534,7 +565,10 @@ impl<'a> Evaluator<'a> {
                 let window = near_window(&r.norm.text, base, base + t.len(), chars);
                 let hit = re.find(&r.norm.text[window.clone()]);
                 if let Some(m) = hit {
-                    self.note_span(r.norm.to_source(window.start + m.start()..window.start + m.end()));
+                    self.note_span(
+                        r.norm
+                            .to_source(window.start + m.start()..window.start + m.end()),
+                    );
                 }
                 Ok(Value::Bool(hit.is_some()))
             }
@@ -542,7 +576,9 @@ impl<'a> Evaluator<'a> {
                 let (a, b) = (text(self, 0)?.0, text(self, 1)?.0);
                 Ok(Value::Str(longest_common(a, b), None))
             }
-            Func::NumberingIssues => list((0..r.numbering_issues.len()).map(Value::Issue).collect()),
+            Func::NumberingIssues => {
+                list((0..r.numbering_issues.len()).map(Value::Issue).collect())
+            }
             Func::Facts | Func::Rates | Func::Changes => {
                 let pattern = vals.first().map(|_| re(0)).transpose()?;
                 let kind = match func {
@@ -562,7 +598,11 @@ impl<'a> Evaluator<'a> {
             }
             Func::Fact => {
                 let re = re(0)?;
-                let v = r.facts.iter().position(|f| re.is_match(&f.label)).map_or(Value::Missing, Value::Fact);
+                let v = r
+                    .facts
+                    .iter()
+                    .position(|f| re.is_match(&f.label))
+                    .map_or(Value::Missing, Value::Fact);
                 self.note(&v);
                 Ok(v)
             }
@@ -586,7 +626,11 @@ impl<'a> Evaluator<'a> {
                             _ => return Err(mismatch("a list of numbers", arg_span(0))),
                         }
                     }
-                    Ok(Value::Num(Num { value: total, percent, at: None }))
+                    Ok(Value::Num(Num {
+                        value: total,
+                        percent,
+                        at: None,
+                    }))
                 }
                 _ => Err(mismatch("a list", arg_span(0))),
             },
@@ -602,13 +646,18 @@ impl<'a> Evaluator<'a> {
                     n.value.abs()
                 } else {
                     let digits = number(1)?.to_u32().unwrap_or(0);
-                    n.value.round_dp_with_strategy(digits, RoundingStrategy::MidpointAwayFromZero)
+                    n.value
+                        .round_dp_with_strategy(digits, RoundingStrategy::MidpointAwayFromZero)
                 };
-                Ok(Value::Num(Num { value, at: None, ..n }))
+                Ok(Value::Num(Num { value, ..n }))
             }
             Func::Min | Func::Max => {
                 let (a, b) = (number(0)?, number(1)?);
-                let pick = if (func == Func::Min) == (a <= b) { 0 } else { 1 };
+                let pick = if (func == Func::Min) == (a <= b) {
+                    0
+                } else {
+                    1
+                };
                 match &vals[pick] {
                     Value::Num(n) => Ok(Value::Num(*n)),
                     _ => Err(mismatch("a number", arg_span(pick))),
@@ -618,9 +667,20 @@ impl<'a> Evaluator<'a> {
                 let (s, re) = (text(self, 0)?, re(1)?);
                 Ok(Value::Bool(re.is_match(s.0)))
             }
-            Func::Year => Ok(Value::num(Decimal::from(date(0)?.year()))),
-            Func::Month => Ok(Value::num(Decimal::from(date(0)?.month()))),
-            Func::Day => Ok(Value::num(Decimal::from(date(0)?.day()))),
+            Func::Year | Func::Month | Func::Day => {
+                let d = date(0)?;
+                let part = match func {
+                    Func::Year => d.year(),
+                    Func::Month => d.month() as i32,
+                    _ => d.day() as i32,
+                };
+                let at = vals[0].span(r);
+                Ok(Value::Num(Num {
+                    value: Decimal::from(part),
+                    percent: false,
+                    at,
+                }))
+            }
             Func::Date => {
                 let (y, m, d) = (number(0)?, number(1)?, number(2)?);
                 let made = match (y.to_i32(), m.to_u32(), d.to_u32()) {
@@ -644,9 +704,17 @@ impl<'a> Evaluator<'a> {
                         .collect(),
                 )
             }
-            Func::Any | Func::All | Func::None | Func::Count | Func::Filter | Func::Map | Func::Exists | Func::Inside => {
-                Err(EvalError { kind: EvalErrorKind::Unchecked, span })
-            }
+            Func::Any
+            | Func::All
+            | Func::None
+            | Func::Count
+            | Func::Filter
+            | Func::Map
+            | Func::Exists
+            | Func::Inside => Err(EvalError {
+                kind: EvalErrorKind::Unchecked,
+                span,
+            }),
         }
     }
 
@@ -659,13 +727,23 @@ impl<'a> Evaluator<'a> {
             _ => return Err(mismatch("a list", args[0].span)),
         };
         let Some(lambda) = args.get(1) else {
+            // count(list): what was counted is the evidence.
+            items.iter().for_each(|i| self.note(i));
             return Ok(Value::num(Decimal::from(items.len())));
         };
         let ExprKind::Lambda(_, body, Slot::Stack(slot)) = &lambda.kind else {
-            return Err(EvalError { kind: EvalErrorKind::Unchecked, span });
+            return Err(EvalError {
+                kind: EvalErrorKind::Unchecked,
+                span,
+            });
         };
-        // The lambda's parameter takes the slot the checker gave it; deeper slots are free again.
-        self.stack.truncate(*slot);
+        // The lambda's parameter takes the slot the checker gave it: the next one.
+        if self.stack.len() != *slot {
+            return Err(EvalError {
+                kind: EvalErrorKind::Unchecked,
+                span,
+            });
+        }
         let mut saw_missing = false;
         let mut hits = 0usize;
         let mut kept = Vec::new();

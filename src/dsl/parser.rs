@@ -45,7 +45,10 @@ pub fn parse(src: &str) -> Parsed<Expr> {
     check_depth(src)?;
     let mut pairs = RuleParser::parse(Rule::root, src).map_err(|e| syntax_error(src, &e))?;
     let root = pairs.next().ok_or_else(|| unexpected_end(src))?;
-    let inner = root.into_inner().next().ok_or_else(|| unexpected_end(src))?;
+    let inner = root
+        .into_inner()
+        .next()
+        .ok_or_else(|| unexpected_end(src))?;
     expr(inner)
 }
 
@@ -266,7 +269,10 @@ fn expr(pair: Pair<'_, Rule>) -> Parsed<Expr> {
             let (lhs, rhs) = (lhs?, rhs?);
             let bin = binop(&op)?;
             let span = lhs.span.cover(rhs.span);
-            Ok(node(ExprKind::Binary(bin, Box::new(lhs), Box::new(rhs)), span))
+            Ok(node(
+                ExprKind::Binary(bin, Box::new(lhs), Box::new(rhs)),
+                span,
+            ))
         })
         .parse(pair.into_inner())
 }
@@ -403,9 +409,8 @@ fn ident(pair: &Pair<'_, Rule>) -> Ident {
 
 fn date(pair: Pair<'_, Rule>) -> Parsed<Expr> {
     let s = pair.as_str();
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-        DslError::new(DslErrorKind::BadDate(s.to_string()), pair.as_span().into())
-    })?;
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| DslError::new(DslErrorKind::BadDate(s.to_string()), pair.as_span().into()))?;
     Ok(lit(Lit::Date(d), &pair))
 }
 
@@ -421,7 +426,13 @@ fn decimal(pair: &Pair<'_, Rule>, text: &str) -> Parsed<Decimal> {
 fn percent(pair: Pair<'_, Rule>) -> Parsed<Expr> {
     let s = pair.as_str();
     let value = decimal(&pair, s.trim_end_matches('%'))?;
-    Ok(lit(Lit::Number { value, percent: true }, &pair))
+    Ok(lit(
+        Lit::Number {
+            value,
+            percent: true,
+        },
+        &pair,
+    ))
 }
 
 fn number(pair: Pair<'_, Rule>) -> Parsed<Expr> {
@@ -438,7 +449,10 @@ fn number(pair: Pair<'_, Rule>) -> Parsed<Expr> {
 fn string(pair: Pair<'_, Rule>) -> Parsed<Expr> {
     let span = pair.as_span().into();
     let inner = only(pair)?;
-    Ok(node(ExprKind::Lit(Lit::Str(unescape(inner.as_str()))), span))
+    Ok(node(
+        ExprKind::Lit(Lit::Str(unescape(inner.as_str()))),
+        span,
+    ))
 }
 
 fn unescape(s: &str) -> String {

@@ -71,7 +71,13 @@ impl Type {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Type::String | Type::Section | Type::Sentence | Type::Match | Type::Fact | Type::Any | Type::Null
+            Type::String
+                | Type::Section
+                | Type::Sentence
+                | Type::Match
+                | Type::Fact
+                | Type::Any
+                | Type::Null
         )
     }
 }
@@ -146,7 +152,13 @@ pub struct FieldDef {
     pub doc: &'static str,
 }
 
-const fn fd(owner: Type, name: &'static str, field: Field, ty: Type, doc: &'static str) -> FieldDef {
+const fn fd(
+    owner: Type,
+    name: &'static str,
+    field: Field,
+    ty: Type,
+    doc: &'static str,
+) -> FieldDef {
     FieldDef {
         owner,
         name,
@@ -163,45 +175,171 @@ pub static FIELDS: &[FieldDef] = &[
     fd(T::Meta, "title", Field::Title, T::String, "标题"),
     fd(T::Meta, "issuer", Field::Issuer, T::String, "发布机关"),
     fd(T::Meta, "doc_number", Field::DocNumber, T::String, "文号"),
-    fd(T::Meta, "addressee", Field::Addressee, T::String, "主送机关"),
-    fd(T::Meta, "report_year", Field::ReportYear, T::Number, "报告年度"),
+    fd(
+        T::Meta,
+        "addressee",
+        Field::Addressee,
+        T::String,
+        "主送机关",
+    ),
+    fd(
+        T::Meta,
+        "report_year",
+        Field::ReportYear,
+        T::Number,
+        "报告年度",
+    ),
     fd(T::Meta, "issued", Field::Issued, T::Date, "成文日期"),
     fd(T::Meta, "published", Field::Published, T::Date, "发布日期"),
-    fd(T::Meta, "draft", Field::Draft, T::String, "草稿标记（讨论稿、征求意见稿…）"),
-    fd(T::Meta, "kind", Field::Kind, T::String, "文档类型：annual_report, case_study, other"),
-    fd(T::Meta, "kind_reason", Field::KindReason, T::String, "判断文档类型的理由"),
-    fd(T::Section, "level", Field::Level, T::Number, "1 = 一、 2 = （一） 3 = 1. 4 = （1）"),
-    fd(T::Section, "number", Field::Number, T::Number, "序号（一 → 1）"),
-    fd(T::Section, "marker", Field::Marker, T::String, "序号原文，如 （二）"),
+    fd(
+        T::Meta,
+        "draft",
+        Field::Draft,
+        T::String,
+        "草稿标记（讨论稿、征求意见稿…）",
+    ),
+    fd(
+        T::Meta,
+        "kind",
+        Field::Kind,
+        T::String,
+        "文档类型：annual_report, case_study, other",
+    ),
+    fd(
+        T::Meta,
+        "kind_reason",
+        Field::KindReason,
+        T::String,
+        "判断文档类型的理由",
+    ),
+    fd(
+        T::Section,
+        "level",
+        Field::Level,
+        T::Number,
+        "1 = 一、 2 = （一） 3 = 1. 4 = （1）",
+    ),
+    fd(
+        T::Section,
+        "number",
+        Field::Number,
+        T::Number,
+        "序号（一 → 1）",
+    ),
+    fd(
+        T::Section,
+        "marker",
+        Field::Marker,
+        T::String,
+        "序号原文，如 （二）",
+    ),
     fd(T::Section, "title", Field::Title, T::String, "标题"),
-    fd(T::Section, "text", Field::Text, T::String, "正文（含下级标题）"),
+    fd(
+        T::Section,
+        "text",
+        Field::Text,
+        T::String,
+        "正文（含下级标题）",
+    ),
     fd(T::Section, "line", Field::Line, T::Number, "标题所在行"),
     fd(T::Sentence, "text", Field::Text, T::String, "句子"),
     fd(T::Sentence, "line", Field::Line, T::Number, "行号"),
-    fd(T::Sentence, "section", Field::Section, T::Section, "所在的最内层标题"),
+    fd(
+        T::Sentence,
+        "section",
+        Field::Section,
+        T::Section,
+        "所在的最内层标题",
+    ),
     fd(T::Match, "text", Field::Text, T::String, "匹配的文字"),
     fd(T::Match, "line", Field::Line, T::Number, "行号"),
-    fd(T::Match, "section", Field::Section, T::Section, "所在的最内层标题"),
-    fd(T::Issue, "kind", Field::Kind, T::String, "gap, repeat, level_jump, mixed_style"),
+    fd(
+        T::Match,
+        "section",
+        Field::Section,
+        T::Section,
+        "所在的最内层标题",
+    ),
+    fd(
+        T::Issue,
+        "kind",
+        Field::Kind,
+        T::String,
+        "gap, repeat, level_jump, mixed_style",
+    ),
     fd(T::Issue, "detail", Field::Detail, T::String, "说明"),
     fd(T::Issue, "line", Field::Line, T::Number, "行号"),
-    fd(T::Fact, "label", Field::Label, T::String, "计量对象，如 出庭应诉率"),
-    fd(T::Fact, "value", Field::Value, T::Number, "数值（百分数为 % 前的数）"),
-    fd(T::Fact, "unit", Field::Unit, T::String, "单位：件 次 人 % 个百分点 …"),
-    fd(T::Fact, "approx", Field::Approx, T::String, "exact, at_least, about, at_most"),
-    fd(T::Fact, "kind", Field::Kind, T::String, "quantity, rate, change"),
+    fd(
+        T::Fact,
+        "label",
+        Field::Label,
+        T::String,
+        "计量对象，如 出庭应诉率",
+    ),
+    fd(
+        T::Fact,
+        "value",
+        Field::Value,
+        T::Number,
+        "数值（百分数为 % 前的数）",
+    ),
+    fd(
+        T::Fact,
+        "unit",
+        Field::Unit,
+        T::String,
+        "单位：件 次 人 % 个百分点 …",
+    ),
+    fd(
+        T::Fact,
+        "approx",
+        Field::Approx,
+        T::String,
+        "exact, at_least, about, at_most",
+    ),
+    fd(
+        T::Fact,
+        "kind",
+        Field::Kind,
+        T::String,
+        "quantity, rate, change",
+    ),
     fd(T::Fact, "text", Field::Text, T::String, "数字及单位原文"),
     fd(T::Fact, "line", Field::Line, T::Number, "行号"),
     fd(T::Fact, "sentence", Field::Sentence, T::String, "所在句子"),
-    fd(T::Fact, "section", Field::Section, T::Section, "所在的最内层标题"),
+    fd(
+        T::Fact,
+        "section",
+        Field::Section,
+        T::Section,
+        "所在的最内层标题",
+    ),
     fd(T::Breakdown, "total", Field::Total, T::Fact, "总数"),
-    fd(T::Breakdown, "parts", Field::Parts, T::List(&T::Fact), "其中各项"),
-    fd(T::Breakdown, "relation", Field::Relation, T::String, "partition（全部分项）, subset（其中）"),
+    fd(
+        T::Breakdown,
+        "parts",
+        Field::Parts,
+        T::List(&T::Fact),
+        "其中各项",
+    ),
+    fd(
+        T::Breakdown,
+        "relation",
+        Field::Relation,
+        T::String,
+        "partition（全部分项）, subset（其中）",
+    ),
     fd(T::Breakdown, "sum", Field::Sum, T::Number, "各项之和"),
     fd(T::Ratio, "rate", Field::Rate, T::Fact, "比率"),
     fd(T::Ratio, "numerator", Field::Numerator, T::Fact, "分子"),
     fd(T::Ratio, "denominator", Field::Denominator, T::Fact, "分母"),
-    fd(T::Ratio, "computed", Field::Computed, T::Number, "分子 ÷ 分母，百分数"),
+    fd(
+        T::Ratio,
+        "computed",
+        Field::Computed,
+        T::Number,
+        "分子 ÷ 分母，百分数",
+    ),
 ];
 
 /// The field `name` of type `owner`.
@@ -211,14 +349,20 @@ pub fn field(owner: Type, name: &str) -> Option<&'static FieldDef> {
 
 /// Names of the fields of `owner`, for suggestions.
 pub fn field_names(owner: Type) -> impl Iterator<Item = &'static str> {
-    FIELDS.iter().filter(move |f| f.owner == owner).map(|f| f.name)
+    FIELDS
+        .iter()
+        .filter(move |f| f.owner == owner)
+        .map(|f| f.name)
 }
 
 /// The docs' field reference: one table, every type's fields.
 pub fn markdown() -> String {
     let mut out = String::from("| type | field | field type | meaning |\n|---|---|---|---|\n");
     for f in FIELDS {
-        out.push_str(&format!("| {} | `{}` | {} | {} |\n", f.owner, f.name, f.ty, f.doc));
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            f.owner, f.name, f.ty, f.doc
+        ));
     }
     out
 }

@@ -81,7 +81,7 @@ impl<'a> Value<'a> {
     pub fn evidence_value(&self, report: &Report) -> Option<String> {
         match self {
             Value::Num(_) | Value::Date(..) => Some(render(self, report)),
-            Value::Fact(i) => report.facts.get(*i).map(|f| render_fact_value(f)),
+            Value::Fact(i) => report.facts.get(*i).map(render_fact_value),
             _ => None,
         }
     }

@@ -10,7 +10,11 @@ pub const MAX_EVIDENCE: usize = 20;
 
 /// One verdict per rule, in rule order; switched-off rules give `skipped` verdicts.
 pub fn check(report: &Report, rules: &RuleSet) -> Vec<Verdict> {
-    rules.rules().iter().map(|r| check_rule(report, r)).collect()
+    rules
+        .rules()
+        .iter()
+        .map(|r| check_rule(report, r))
+        .collect()
 }
 
 pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {

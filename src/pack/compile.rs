@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub struct PackInput<'a> {
     pub file: PackFile,
     pub source: &'a YamlSource,
-    /// Overrides by parameter name, each with a function that locates an error in it.
+    /// Parameter values from the configuration, each with where it was written.
     pub overrides: Vec<ParamOverride<'a>>,
 }
 
@@ -61,12 +61,31 @@ impl TryFrom<PackInput<'_>> for Pack {
                 return Err(o.source.error_on(&o.path, true, kind, "no such parameter"));
             };
             let mut v = param_expr(&o.value).map_err(|detail| {
-                o.source.error_on(&o.path, false, PackErrorKind::Param { name: o.name.clone(), detail }, "bad value")
+                o.source.error_on(
+                    &o.path,
+                    false,
+                    PackErrorKind::Param {
+                        name: o.name.clone(),
+                        detail,
+                    },
+                    "bad value",
+                )
             })?;
             let t = param_type(o.source, &o.path, &o.name, &mut v)?;
             if !types[i].accepts(t) {
-                let detail = format!("the pack declares a {}, the configuration gives a {t}", types[i]);
-                return Err(o.source.error_on(&o.path, false, PackErrorKind::Param { name: o.name, detail }, "wrong type"));
+                let detail = format!(
+                    "the pack declares a {}, the configuration gives a {t}",
+                    types[i]
+                );
+                return Err(o.source.error_on(
+                    &o.path,
+                    false,
+                    PackErrorKind::Param {
+                        name: o.name,
+                        detail,
+                    },
+                    "wrong type",
+                ));
             }
             values[i] = v;
         }
@@ -107,7 +126,10 @@ impl TryFrom<PackInput<'_>> for Pack {
     }
 }
 
-fn params(src: &YamlSource, specs: &BTreeMap<String, ParamSpec>) -> Result<(Vec<String>, Vec<Expr>), PackError> {
+fn params(
+    src: &YamlSource,
+    specs: &BTreeMap<String, ParamSpec>,
+) -> Result<(Vec<String>, Vec<Expr>), PackError> {
     let mut names = Vec::with_capacity(specs.len());
     let mut values = Vec::with_capacity(specs.len());
     for (name, spec) in specs {
@@ -171,13 +193,22 @@ fn is_literal(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Lit(_) => true,
         ExprKind::List(items) => items.iter().all(is_literal),
-        ExprKind::Unary(dsl::UnOp::Neg, inner) => matches!(inner.kind, ExprKind::Lit(Lit::Number { .. })),
+        ExprKind::Unary(dsl::UnOp::Neg, inner) => {
+            matches!(inner.kind, ExprKind::Lit(Lit::Number { .. }))
+        }
         _ => false,
     }
 }
 
 /// Compile one expression field of rule `i`, requiring a bool when `want_bool`.
-fn expr(src: &YamlSource, i: usize, field: &str, text: &str, scope: &mut Scope, want_bool: bool) -> Result<(Expr, Type), PackError> {
+fn expr(
+    src: &YamlSource,
+    i: usize,
+    field: &str,
+    text: &str,
+    scope: &mut Scope,
+    want_bool: bool,
+) -> Result<(Expr, Type), PackError> {
     let path = format!("rules.{i}.{field}");
     let shown = format!("rules[{i}].{field}");
     let (e, t) = dsl::compile(text, scope).map_err(|e| src.dsl_error(&path, &shown, text, e))?;
@@ -191,15 +222,29 @@ fn expr(src: &YamlSource, i: usize, field: &str, text: &str, scope: &mut Scope, 
     Ok((e, t))
 }
 
-fn template(src: &YamlSource, i: usize, field: &str, text: &str, scope: &mut Scope) -> Result<Template, PackError> {
+fn template(
+    src: &YamlSource,
+    i: usize,
+    field: &str,
+    text: &str,
+    scope: &mut Scope,
+) -> Result<Template, PackError> {
     let path = format!("rules.{i}.{field}");
     let shown = format!("rules[{i}].{field}");
     let mut t = Template::parse(text).map_err(|e| src.dsl_error(&path, &shown, text, e))?;
-    t.check(scope).map_err(|e| src.dsl_error(&path, &shown, text, e))?;
+    t.check(scope)
+        .map_err(|e| src.dsl_error(&path, &shown, text, e))?;
     Ok(t)
 }
 
-fn rule(src: &YamlSource, i: usize, spec: RuleSpec, pack: &str, scope: &mut Scope, params: Arc<[Expr]>) -> Result<Rule, PackError> {
+fn rule(
+    src: &YamlSource,
+    i: usize,
+    spec: RuleSpec,
+    pack: &str,
+    scope: &mut Scope,
+    params: Arc<[Expr]>,
+) -> Result<Rule, PackError> {
     let mut lets = Vec::with_capacity(spec.lets.0.len());
     for (name, text) in &spec.lets.0 {
         let (e, t) = expr(src, i, &format!("let.{name}"), text, scope, false)?;
@@ -212,13 +257,25 @@ fn rule(src: &YamlSource, i: usize, spec: RuleSpec, pack: &str, scope: &mut Scop
         .map(|w| expr(src, i, "when", w, scope, true).map(|(e, _)| e))
         .transpose()?;
     let (check, _) = expr(src, i, "check", &spec.check, scope, true)?;
-    let message = template(src, i, "message", spec.message.as_deref().unwrap_or(&spec.title), scope)?;
+    let message = template(
+        src,
+        i,
+        "message",
+        spec.message.as_deref().unwrap_or(&spec.title),
+        scope,
+    )?;
     let missing = spec
         .missing
         .as_deref()
         .map(|m| template(src, i, "missing", m, scope))
         .transpose()?;
-    let hint = template(src, i, "hint", spec.hint.as_deref().unwrap_or_default(), scope)?;
+    let hint = template(
+        src,
+        i,
+        "hint",
+        spec.hint.as_deref().unwrap_or_default(),
+        scope,
+    )?;
     let info = RuleInfo {
         id: spec.id,
         pack: pack.to_string(),
@@ -231,7 +288,9 @@ fn rule(src: &YamlSource, i: usize, spec: RuleSpec, pack: &str, scope: &mut Scop
     };
     Ok(Rule {
         info: Arc::new(info),
-        applies_to: spec.applies_to.map(|k| k.into_iter().map(Into::into).collect()),
+        applies_to: spec
+            .applies_to
+            .map(|k| k.into_iter().map(Into::into).collect()),
         when,
         lets,
         check,

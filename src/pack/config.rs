@@ -94,7 +94,11 @@ impl Config {
             source,
         })?;
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        self.merge(YamlSource::new(path.display().to_string(), text), &dir, depth)
+        self.merge(
+            YamlSource::new(path.display().to_string(), text),
+            &dir,
+            depth,
+        )
     }
 
     fn merge(&mut self, src: YamlSource, dir: &Path, depth: usize) -> Result<(), LoadError> {
@@ -105,7 +109,11 @@ impl Config {
         let source = self.sources.len();
         self.sources.push(Arc::new(src));
         if !file.packs.is_empty() {
-            self.packs = file.packs.into_iter().map(|p| (p, dir.to_path_buf())).collect();
+            self.packs = file
+                .packs
+                .into_iter()
+                .map(|p| (p, dir.to_path_buf()))
+                .collect();
         }
         for (pack, values) in file.params {
             for (name, value) in values {

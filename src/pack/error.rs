@@ -33,8 +33,14 @@ pub enum PackErrorKind {
     #[error("parameter `{name}`: {detail}")]
     Param { name: String, detail: String },
     #[error("unknown rule `{id}`{}", crate::pack::error::did_you_mean(suggestion))]
-    UnknownRule { id: String, suggestion: Option<String> },
-    #[error("pack `{pack}` has no parameter `{name}`{}", crate::pack::error::did_you_mean(suggestion))]
+    UnknownRule {
+        id: String,
+        suggestion: Option<String>,
+    },
+    #[error(
+        "pack `{pack}` has no parameter `{name}`{}",
+        crate::pack::error::did_you_mean(suggestion)
+    )]
     UnknownParam {
         pack: String,
         name: String,
@@ -58,11 +64,16 @@ pub(crate) fn did_you_mean(s: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-/// An error at a place in a pack or configuration file.
+/// An error at a place in a pack or configuration file (boxed: errors are rare, results many).
+#[derive(Debug, Clone, Error, Diagnostic)]
+#[error(transparent)]
+#[diagnostic(transparent)]
+pub struct PackError(Box<ErrorAt>);
+
 #[derive(Debug, Clone, Error, Diagnostic)]
 #[error("{file}:{line}:{column}: {kind}")]
 #[diagnostic(code(fzcheck::rules))]
-pub struct PackError {
+pub struct ErrorAt {
     pub file: String,
     /// 1-based line and column (in characters) in the YAML file.
     pub line: usize,
@@ -78,8 +89,26 @@ pub struct PackError {
 }
 
 impl PackError {
+    pub fn file(&self) -> &str {
+        &self.0.file
+    }
+
+    /// 1-based line in the YAML file.
+    pub fn line(&self) -> usize {
+        self.0.line
+    }
+
+    /// 1-based column, in characters, in the YAML file.
+    pub fn column(&self) -> usize {
+        self.0.column
+    }
+
+    pub fn kind(&self) -> &PackErrorKind {
+        &self.0.kind
+    }
+
     pub fn help_text(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.0.help.as_deref()
     }
 }
 
@@ -106,14 +135,27 @@ impl YamlSource {
 
     /// 1-based line of the value at `path` (1 when it cannot be found).
     pub fn line_of(&self, path: &str) -> usize {
-        self.index().value(path).map_or(1, |o| line_col(&self.text, o).0)
+        self.index()
+            .value(path)
+            .map_or(1, |o| line_col(&self.text, o).0)
     }
 
     /// An error at byte range `start..end`.
-    pub fn error_at(&self, start: usize, end: usize, kind: PackErrorKind, label: impl Into<String>) -> PackError {
+    pub fn error_at(
+        &self,
+        start: usize,
+        end: usize,
+        kind: PackErrorKind,
+        label: impl Into<String>,
+    ) -> PackError {
         let (line, column) = line_col(&self.text, start);
-        let len = end.saturating_sub(start).max(self.text[start.min(self.text.len())..].chars().next().map_or(0, char::len_utf8));
-        PackError {
+        let len = end.saturating_sub(start).max(
+            self.text[start.min(self.text.len())..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8),
+        );
+        PackError(Box::new(ErrorAt {
             file: self.name.clone(),
             line,
             column,
@@ -122,12 +164,16 @@ impl YamlSource {
             at: SourceSpan::new(start.into(), len),
             label: label.into(),
             help: None,
-        }
+        }))
     }
 
     /// An error at the value of `path` (or its key with `key`), falling back to the file start.
     pub fn error_on(&self, path: &str, key: bool, kind: PackErrorKind, label: &str) -> PackError {
-        let at = if key { self.index().key(path) } else { self.index().value(path) };
+        let at = if key {
+            self.index().key(path)
+        } else {
+            self.index().value(path)
+        };
         let start = at.unwrap_or(0);
         let end = self.text[start..]
             .find(['\n', ':'])
@@ -138,9 +184,16 @@ impl YamlSource {
     /// A serde_yaml error, at the line and column it reports.
     pub fn serde_error(&self, e: &serde_yaml::Error) -> PackError {
         let text = e.to_string();
-        let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).to_string();
-        let start = e.location().map_or(0, |l| offset_of(&self.text, l.line(), l.column()));
-        let syntax = message.contains("while parsing") || message.contains("while scanning") || message.contains("did not find");
+        let message = text
+            .rsplit_once(" at line ")
+            .map_or(text.as_str(), |(m, _)| m)
+            .to_string();
+        let start = e
+            .location()
+            .map_or(0, |l| offset_of(&self.text, l.line(), l.column()));
+        let syntax = message.contains("while parsing")
+            || message.contains("while scanning")
+            || message.contains("did not find");
         let label = if message.contains("unknown field") {
             "unknown field"
         } else if message.contains("missing field") {
@@ -162,7 +215,12 @@ impl YamlSource {
     pub fn dsl_error(&self, path: &str, field: &str, value: &str, error: DslError) -> PackError {
         let start = self.index().value(path).unwrap_or(0);
         let from = in_scalar(&self.text, start, value, error.span.start);
-        let to = in_scalar(&self.text, start, value, error.span.end.max(error.span.start));
+        let to = in_scalar(
+            &self.text,
+            start,
+            value,
+            error.span.end.max(error.span.start),
+        );
         let (line, column) = line_col(value, error.span.start.min(value.len()));
         let label = error.kind.to_string();
         let help = dsl_help(&error);
@@ -177,12 +235,7 @@ impl YamlSource {
             },
             label,
         );
-        e.help = help;
-        e
-    }
-
-    pub fn with_help(mut e: PackError, help: impl Into<String>) -> PackError {
-        e.help = Some(help.into());
+        e.0.help = help;
         e
     }
 }
@@ -191,7 +244,9 @@ fn dsl_help(e: &DslError) -> Option<String> {
     use crate::dsl::DslErrorKind as K;
     match &e.kind {
         K::UnknownFunction { .. } => Some("the functions are listed in docs/rules.md".into()),
-        K::Syntax { .. } => Some("the expression grammar is in docs/rules.md; check brackets and quotes".into()),
+        K::Syntax { .. } => {
+            Some("the expression grammar is in docs/rules.md; check brackets and quotes".into())
+        }
         _ => None,
     }
 }
@@ -209,7 +264,10 @@ pub enum LoadError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Pack(Box<PackError>),
-    #[error("no built-in pack `{name}`{}; built-in packs: {available}", did_you_mean(suggestion))]
+    #[error(
+        "no built-in pack `{name}`{}; built-in packs: {available}",
+        did_you_mean(suggestion)
+    )]
     UnknownBuiltin {
         name: String,
         suggestion: Option<String>,

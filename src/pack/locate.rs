@@ -41,7 +41,11 @@ impl Builder<'_> {
             return self.src.len();
         };
         let line = &self.src[start..];
-        start + line.char_indices().nth(m.col()).map_or(line.len(), |(i, _)| i)
+        start
+            + line
+                .char_indices()
+                .nth(m.col())
+                .map_or(line.len(), |(i, _)| i)
     }
 
     /// The path of the node starting now, or `None` when it is a mapping key.
@@ -100,7 +104,9 @@ impl YamlIndex {
     pub fn new(src: &str) -> Self {
         let mut b = Builder {
             src,
-            line_starts: std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect(),
+            line_starts: std::iter::once(0)
+                .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
             ..Builder::default()
         };
         let mut parser = Parser::new_from_str(src);
@@ -161,7 +167,9 @@ pub fn offset_of(src: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
-        src.match_indices('\n').nth(line - 2).map_or(src.len(), |(i, _)| i + 1)
+        src.match_indices('\n')
+            .nth(line - 2)
+            .map_or(src.len(), |(i, _)| i + 1)
     };
     src[line_start..]
         .char_indices()

@@ -67,7 +67,11 @@ pub struct RuleSet {
 
 impl RuleSet {
     pub fn new(rules: Vec<Rule>) -> Self {
-        let by_id = rules.iter().enumerate().map(|(i, r)| (r.info.id.clone(), i)).collect();
+        let by_id = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.info.id.clone(), i))
+            .collect();
         RuleSet { rules, by_id }
     }
 

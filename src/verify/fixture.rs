@@ -9,8 +9,15 @@ use std::path::Path;
 pub fn display_name(spec: &FixtureSpec, index: usize) -> String {
     match spec {
         FixtureSpec::Path(p) => p.clone(),
-        FixtureSpec::Inline { name, .. } => name.clone().unwrap_or_else(|| format!("inline #{index}")),
-        FixtureSpec::Derived { name, from, replace, .. } => name.clone().unwrap_or_else(|| {
+        FixtureSpec::Inline { name, .. } => {
+            name.clone().unwrap_or_else(|| format!("inline #{index}"))
+        }
+        FixtureSpec::Derived {
+            name,
+            from,
+            replace,
+            ..
+        } => name.clone().unwrap_or_else(|| {
             let first = replace
                 .iter()
                 .next()

@@ -97,22 +97,24 @@ pub fn run_file(path: &Path) -> Result<FileResult, VerifyError> {
 
     let mut cases = Vec::new();
     for case in &spec.cases {
-        let rule = rules.get(&case.rule).ok_or_else(|| VerifyError::UnknownRule {
-            path: display.clone(),
-            rule: case.rule.clone(),
-        })?;
+        let rule = rules
+            .get(&case.rule)
+            .ok_or_else(|| VerifyError::UnknownRule {
+                path: display.clone(),
+                rule: case.rule.clone(),
+            })?;
         for (i, (expected, fixture)) in case.expectations().enumerate() {
             let name = fixture::display_name(fixture, i + 1);
-            let actual = fixture::load(fixture, dir, &name).map(|src| {
-                engine::check_rule(&report::parse(src), rule)
-            });
+            let actual = fixture::load(fixture, dir, &name)
+                .map(|src| engine::check_rule(&report::parse(src), rule));
             cases.push(match actual {
                 Ok(v) => judged(&case.rule, name, expected, fixture.message(), v),
                 Err(e) => unjudged(&case.rule, name, expected, e.to_string()),
             });
         }
     }
-    let tested: std::collections::HashSet<&str> = spec.cases.iter().map(|c| c.rule.as_str()).collect();
+    let tested: std::collections::HashSet<&str> =
+        spec.cases.iter().map(|c| c.rule.as_str()).collect();
     let untested = rules
         .infos()
         .iter()

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use fzcheck::ingest::SourceText;
 use fzcheck::report::{
-    Approx, Breakdown, BreakdownRelation, DocKind, Fact, FactKind, LineIndex, Located, Meta, NormText, NumberingIssue,
-    NumberingIssueKind, Ratio, Report, Section, Sentence, Span,
+    Approx, Breakdown, BreakdownRelation, DocKind, Fact, FactKind, LineIndex, Located, Meta,
+    NormText, NumberingIssue, NumberingIssueKind, Ratio, Report, Section, Sentence, Span,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -90,21 +90,24 @@ impl ReportBuilder {
 
     /// A heading line `marker` + `title` at `level`, found in the text.
     pub fn section(mut self, level: u8, marker: &str, title: &str) -> Self {
-        self.headings.push((level, marker.to_string(), title.to_string()));
+        self.headings
+            .push((level, marker.to_string(), title.to_string()));
         self
     }
 
     /// A fact whose number is `written` (e.g. "100%", "353件"), the first after `label`.
     pub fn fact(mut self, label: &str, written: &str, kind: FactKind) -> Self {
         let from = find(&self.text, label).end;
-        self.facts.push((label.to_string(), written.to_string(), kind, from));
+        self.facts
+            .push((label.to_string(), written.to_string(), kind, from));
         self
     }
 
     /// Like `fact`, searching after the `nth` (0-based) occurrence of `label`.
     pub fn fact_nth(mut self, label: &str, nth: usize, written: &str, kind: FactKind) -> Self {
         let from = self.text.match_indices(label).nth(nth).expect("label").0 + label.len();
-        self.facts.push((label.to_string(), written.to_string(), kind, from));
+        self.facts
+            .push((label.to_string(), written.to_string(), kind, from));
         self
     }
 
@@ -133,9 +136,14 @@ impl ReportBuilder {
             .iter()
             .map(|(label, written, kind, from)| {
                 let span = find_from(&text, written, *from);
-                let digits: String = written.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
+                let digits: String = written
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+                    .collect();
                 let unit = written[digits.len()..].to_string();
-                let label_span = text[..*from].rfind(label.as_str()).map(|s| Span::new(s, s + label.len()));
+                let label_span = text[..*from]
+                    .rfind(label.as_str())
+                    .map(|s| Span::new(s, s + label.len()));
                 Fact {
                     label: label.clone(),
                     value: Decimal::from_str(&digits).expect("number"),
@@ -144,7 +152,10 @@ impl ReportBuilder {
                     kind: *kind,
                     span,
                     label_span,
-                    sentence: sentences.iter().position(|s| s.span.contains(span)).unwrap_or(0),
+                    sentence: sentences
+                        .iter()
+                        .position(|s| s.span.contains(span))
+                        .unwrap_or(0),
                     section: innermost(&sections, span),
                 }
             })
@@ -153,7 +164,9 @@ impl ReportBuilder {
             .breakdowns
             .iter()
             .map(|(total, parts, relation)| {
-                let span = parts.iter().fold(facts[*total].span, |s, p| s.cover(facts[*p].span));
+                let span = parts
+                    .iter()
+                    .fold(facts[*total].span, |s, p| s.cover(facts[*p].span));
                 Breakdown {
                     total: *total,
                     parts: parts.clone(),
@@ -203,7 +216,12 @@ fn ordinal(marker: &str) -> Option<u32> {
     if !digits.is_empty() {
         return digits.parse().ok();
     }
-    marker.chars().find_map(|c| "一二三四五六七八九十".chars().position(|d| d == c).map(|p| p as u32 + 1))
+    marker.chars().find_map(|c| {
+        "一二三四五六七八九十"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+    })
 }
 
 fn innermost(sections: &[Section], span: Span) -> Option<usize> {
@@ -225,7 +243,10 @@ fn sections(text: &str, headings: &[(u8, String, String)]) -> Vec<Section> {
             .iter()
             .find(|h| h.0 <= *level)
             .map_or(text.len(), |h| h.3.start);
-        let body_start = text[heading.end..].find('\n').map_or(text.len(), |n| heading.end + n + 1).min(end);
+        let body_start = text[heading.end..]
+            .find('\n')
+            .map_or(text.len(), |n| heading.end + n + 1)
+            .min(end);
         let parent = (0..i).rev().find(|&j| found[j].0 < *level);
         out.push(Section {
             level: *level,
@@ -304,7 +325,26 @@ pub fn sample() -> Report {
         .fact("同比下降", "4.7个百分点", FactKind::Change)
         .breakdown(0, &[1, 2], BreakdownRelation::Partition)
         .ratio(6, 5, 4)
-        .issue(NumberingIssueKind::Gap, "三、", "一级标题从“二、”跳到“四、”")
+        .issue(
+            NumberingIssueKind::Gap,
+            "三、",
+            "一级标题从“二、”跳到“四、”",
+        )
         .build()
 }
 
+/// A pack `t` (with a parameter `target: 100%`) of one rule whose body is `rule` (indented under `- `).
+pub fn pack_with(rule: &str) -> String {
+    let body: String = rule
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("  - {l}\n")
+            } else {
+                format!("    {l}\n")
+            }
+        })
+        .collect();
+    format!("pack: t\ntitle: 测试\nparams:\n  target: 100%\nrules:\n{body}")
+}
