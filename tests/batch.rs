@@ -161,6 +161,7 @@ fn fake_check(rules: &[Arc<RuleInfo>], path: &Path) -> ReportResult {
             rule: Arc::clone(rule),
             status: statuses[((seed >> i) % 5) as usize],
             message: format!("{name} 第{i}条"),
+            hint: None,
             evidence: vec![Evidence {
                 span: Span::new(0, 3),
                 start: Position { line: 1, column: 1 },

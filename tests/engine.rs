@@ -343,24 +343,24 @@ fn config_switches_off_with_reason_changes_severity_and_params() {
         .fact("出庭应诉率", "96%", FactKind::Rate)
         .build();
     let cfg = config(
-        "packs: [metrics, format]\nparams:\n  metrics:\n    appearance_target: 95%\nrules:\n  format/no-draft-marker:\n    disabled: 本地模板已人工审核\n  metrics/rates-in-range:\n    severity: info\n",
+        "packs: [metrics, format]\nparams:\n  metrics:\n    appearance_target: 95%\nrules:\n  format/draft-marker:\n    disabled: 本地模板已人工审核\n  metrics/filing-rate:\n    severity: info\n",
     );
     let set = pack::load::<&str>(&[], &cfg).unwrap();
     assert!(set
         .ids()
         .all(|id| id.starts_with("metrics/") || id.starts_with("format/")));
     assert_eq!(
-        set.get("metrics/rates-in-range").unwrap().info.severity,
+        set.get("metrics/filing-rate").unwrap().info.severity,
         Severity::Info
     );
     let verdicts = check(&below, &set);
     let by_id = |id: &str| verdicts.iter().find(|v| v.rule.id == id).unwrap();
     assert_eq!(
-        by_id("metrics/court-appearance-rate").status,
+        by_id("metrics/appearance-rate").status,
         Status::Pass,
         "96% meets the tailored 95%"
     );
-    let skipped = by_id("format/no-draft-marker");
+    let skipped = by_id("format/draft-marker");
     assert_eq!(
         (skipped.status, skipped.reason.as_deref()),
         (Status::Skipped, Some("本地模板已人工审核"))
@@ -369,11 +369,11 @@ fn config_switches_off_with_reason_changes_severity_and_params() {
     let strict = pack::load(&["metrics"], &Config::default()).unwrap();
     let v = check(&below, &strict)
         .into_iter()
-        .find(|v| v.rule.id == "metrics/court-appearance-rate")
+        .find(|v| v.rule.id == "metrics/appearance-rate")
         .unwrap();
     assert_eq!(
         (v.status, v.message.as_str()),
-        (Status::Fail, "负责人出庭应诉率为96%，未达到100%")
+        (Status::Fail, "出庭应诉率为96%，未达到100%")
     );
 }
 
@@ -388,8 +388,8 @@ fn config_error(yaml: &str) -> String {
 #[test]
 fn config_mistakes_are_located() {
     assert_eq!(
-        config_error("rules:\n  format/no-draft-markr:\n    disabled: x\n"),
-        "fzcheck.yaml:2:3: unknown rule `format/no-draft-markr`; did you mean `format/no-draft-marker`?"
+        config_error("rules:\n  format/draft-markr:\n    disabled: x\n"),
+        "fzcheck.yaml:2:3: unknown rule `format/draft-markr`; did you mean `format/draft-marker`?"
     );
     assert_eq!(
         config_error("params:\n  metrics:\n    apperance_target: 95%\n"),
@@ -422,7 +422,7 @@ fn config_extends_and_local_packs() {
     let dir = tempfile::tempdir().unwrap();
     let local = "pack: local\ntitle: 本地\nrules:\n  - id: local/title\n    title: 标题应含“法治政府”\n    severity: warning\n    check: matches(meta.title, /法治政府/)\n";
     std::fs::write(dir.path().join("local.yaml"), local).unwrap();
-    std::fs::write(dir.path().join("base.yaml"), "packs: [format, ./local.yaml]\nrules:\n  format/heading-numbering:\n    disabled: 由人工检查\n").unwrap();
+    std::fs::write(dir.path().join("base.yaml"), "packs: [format, ./local.yaml]\nrules:\n  format/heading-sequence:\n    disabled: 由人工检查\n").unwrap();
     std::fs::write(
         dir.path().join("fzcheck.yaml"),
         "extends: [base.yaml]\nrules:\n  local/title:\n    severity: error\n",
@@ -435,7 +435,7 @@ fn config_extends_and_local_packs() {
         Severity::Error
     );
     assert_eq!(
-        set.get("format/heading-numbering").unwrap().skipped(),
+        set.get("format/heading-sequence").unwrap().skipped(),
         Some("由人工检查")
     );
     let verdicts = check(&sample(), &set);

@@ -143,12 +143,14 @@ mod sample {
         evidence: Vec<Evidence>,
         reason: Option<&str>,
     ) -> Verdict {
+        let hint = (status == Status::Fail).then(|| rule.hint.clone());
         Verdict {
             rule: Arc::clone(rule),
             status,
             message: message.to_string(),
             evidence,
             reason: reason.map(str::to_string),
+            hint,
         }
     }
 

@@ -120,6 +120,16 @@ pub struct Verdict {
     pub hint: Option<String>,
 }
 
+impl Verdict {
+    /// The fix to show: the rule's hint with the values found, on a failure.
+    pub fn fix(&self) -> Option<&str> {
+        (self.status == Status::Fail)
+            .then_some(self.hint.as_deref())
+            .flatten()
+            .filter(|h| !h.is_empty())
+    }
+}
+
 /// Everything checked for one input file.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportResult {

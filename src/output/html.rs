@@ -162,8 +162,8 @@ fn write_verdict(w: &mut dyn Write, v: &Verdict) -> io::Result<()> {
         write!(w, "</ul>")?;
     }
     if v.status == Status::Fail {
-        if !v.rule.hint.is_empty() {
-            write!(w, "<p class=\"hint\">修改建议：{}</p>", esc(&v.rule.hint))?;
+        if let Some(fix) = v.fix() {
+            write!(w, "<p class=\"hint\">修改建议：{}</p>", esc(fix))?;
         }
         if !v.rule.basis.is_empty() {
             write!(

@@ -156,8 +156,7 @@ impl<'a> From<&'a Verdict> for VerdictOut<'a> {
             severity: v.rule.severity.as_str(),
             status: v.status.as_str(),
             message: &v.message,
-            hint: (v.status == Status::Fail && !v.rule.hint.is_empty())
-                .then_some(v.rule.hint.as_str()),
+            hint: v.fix(),
             reason: v.reason.as_deref(),
             evidence: v.evidence.iter().map(EvidenceOut::from).collect(),
         }

@@ -188,8 +188,8 @@ fn failure_text(v: &Verdict) -> String {
             .unwrap_or_default();
         lines.push(format!("证据 {}「{}」{value}", position(e), e.text));
     }
-    if !v.rule.hint.is_empty() {
-        lines.push(format!("修改建议：{}", v.rule.hint));
+    if let Some(fix) = v.fix() {
+        lines.push(format!("修改建议：{fix}"));
     }
     if !v.rule.basis.is_empty() {
         lines.push(format!("依据：{}", v.rule.basis.join("；")));

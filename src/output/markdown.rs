@@ -46,8 +46,8 @@ fn write_report(w: &mut dyn Write, report: &ReportResult) -> io::Result<()> {
                 Status::Fail => &v.message,
                 _ => v.reason.as_ref().unwrap_or(&v.message),
             };
-            let hint = if v.status == Status::Fail {
-                cell(&v.rule.hint)
+            let hint = if let Some(fix) = v.fix() {
+                cell(fix)
             } else {
                 String::new()
             };

@@ -118,8 +118,8 @@ fn details(v: &Verdict) -> String {
     if v.evidence.len() > MAX_EVIDENCE {
         lines.push(format!("……另有 {} 处", v.evidence.len() - MAX_EVIDENCE));
     }
-    if v.status == Status::Fail && !v.rule.hint.is_empty() {
-        lines.push(format!("修改建议：{}", v.rule.hint));
+    if let Some(fix) = v.fix() {
+        lines.push(format!("修改建议：{fix}"));
     }
     lines.join("\n")
 }
