@@ -5,7 +5,7 @@
 
 use super::stats::{unreadable, Counts};
 use super::{RenderOptions, Reporter};
-use crate::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Status, Verdict};
+use crate::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Verdict};
 use crate::report::{Located, Meta};
 use serde::Serialize;
 use std::io::{self, Write};

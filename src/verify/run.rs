@@ -39,12 +39,12 @@ pub struct CaseResult {
 
 impl CaseResult {
     pub fn ok(&self) -> bool {
-        let status_ok = match (&self.actual, self.expected) {
+        let status_ok = matches!(
+            (&self.actual, self.expected),
             (Ok(Status::Pass), Expect::Pass)
-            | (Ok(Status::Fail), Expect::Fail)
-            | (Ok(Status::NotApplicable), Expect::NotApplicable) => true,
-            _ => false,
-        };
+                | (Ok(Status::Fail), Expect::Fail)
+                | (Ok(Status::NotApplicable), Expect::NotApplicable)
+        );
         status_ok && self.missing_message.is_none()
     }
 }
