@@ -21,6 +21,7 @@ pub use severity::Severity;
 pub use spec::{KindSpec, LetSpec, OneOrMany, PackFile, ParamSpec, RuleSpec};
 
 use compile::ParamOverride;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -45,32 +46,43 @@ pub fn load<S: AsRef<str>>(sources: &[S], config: &Config) -> Result<RuleSet, Lo
             .map(|(n, _)| (n.to_string(), PathBuf::from(".")))
             .collect()
     };
+    // Packs compile independently (YAML, expressions, regexes): in parallel, which is most of the
+    // start-up time of a single check.
+    let packs: Vec<Result<Pack, LoadError>> = list
+        .par_iter()
+        .map(|(name, dir)| compile_one(name, dir, config))
+        .collect();
     let mut rules = Vec::new();
     let mut loaded: Vec<String> = Vec::new();
-    for (name, dir) in &list {
-        let src = read_source(name, dir)?;
-        let mut input = PackInput::parse(&src)?;
-        if loaded.contains(&input.file.pack) {
-            return Err(LoadError::DuplicatePack(input.file.pack));
+    for pack in packs {
+        let pack = pack?;
+        if loaded.contains(&pack.id) {
+            return Err(LoadError::DuplicatePack(pack.id));
         }
-        input.overrides = config
-            .params
-            .iter()
-            .filter(|e| e.value.0 == input.file.pack)
-            .map(|e| ParamOverride {
-                name: e.value.1.clone(),
-                value: e.value.2.clone(),
-                source: &config.sources[e.source],
-                path: e.path.clone(),
-            })
-            .collect();
-        let pack = Pack::try_from(input)?;
         loaded.push(pack.id.clone());
         rules.extend(pack.rules);
     }
     let mut set = RuleSet::new(rules);
     tailor(&mut set, config, &loaded)?;
     Ok(set)
+}
+
+/// Read and compile one pack with the configuration's parameter overrides for it.
+fn compile_one(name: &str, dir: &Path, config: &Config) -> Result<Pack, LoadError> {
+    let src = read_source(name, dir)?;
+    let mut input = PackInput::parse(&src)?;
+    input.overrides = config
+        .params
+        .iter()
+        .filter(|e| e.value.0 == input.file.pack)
+        .map(|e| ParamOverride {
+            name: e.value.1.clone(),
+            value: e.value.2.clone(),
+            source: &config.sources[e.source],
+            path: e.path.clone(),
+        })
+        .collect();
+    Ok(Pack::try_from(input)?)
 }
 
 /// One pack from YAML text, untailored: for tests and `fzcheck rules --check FILE`.
