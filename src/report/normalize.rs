@@ -110,7 +110,7 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     }
     let mut j = i + 1;
     let mut gap = 0;
-    while j < lines.len() && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed)) {
+    while j < lines.len() && gap <= MAX_BREAK_GAP && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed)) {
         gap += 1;
         j += 1;
     }

@@ -7,6 +7,11 @@ use std::collections::HashSet;
 
 /// After ；, the parts of a 其中 list stop where a new total starts.
 const NEW_TOTAL: &[&str] = &["共", "累计", "全年", "共计", "总计", "合计", "另", "此外", "同时"];
+/// How far (sentences joined by ；, facts) relations look; keeps pathological input linear.
+const MAX_SENTENCES: usize = 8;
+const MAX_FACTS: usize = 16;
+/// Dropping one detail part is tried for runs up to this long.
+const MAX_DETAIL_SEARCH: usize = 8;
 /// Category pairs that split a whole between them.
 const COMPLEMENTS: &[(&str, &str)] = &[
     ("民事", "刑事"),
@@ -80,8 +85,8 @@ fn qizhong(
     // How many parts the 其中 sentence itself holds (the rest come after ；).
     let mut own = 0;
     let mut last_span = None;
-    for sj in si..sentences.len() {
-        if sentences[sj].group != group {
+    for sj in si..sentences.len().min(si + MAX_SENTENCES) {
+        if sentences[sj].group != group || parts.len() >= MAX_FACTS {
             break;
         }
         if sj > si {
@@ -90,9 +95,14 @@ fn qizhong(
                 break;
             }
         }
-        for fi in by_sentence[sj].clone() {
+        let r = by_sentence[sj].clone();
+        let from = r.start + facts[r.clone()].partition_point(|f| f.span.start <= q);
+        for fi in from..r.end {
+            if parts.len() >= MAX_FACTS {
+                break;
+            }
             let f = &facts[fi];
-            if f.span.start <= q || !quantity(f) || last_span == Some(f.span) {
+            if !quantity(f) || last_span == Some(f.span) {
                 continue;
             }
             last_span = Some(f.span);
@@ -106,15 +116,22 @@ fn qizhong(
     own = parts[..own].iter().filter(|&&fi| facts[fi].unit == unit).count();
     parts.retain(|&fi| facts[fi].unit == unit);
     // Totals: same unit, before 其中 in the sentence, or in the sentence before (`…23件。其中,…`).
-    let mut totals: Vec<usize> = by_sentence[si]
-        .clone()
-        .filter(|&fi| facts[fi].span.end <= q && quantity(&facts[fi]) && facts[fi].unit == unit)
+    let r = by_sentence[si].clone();
+    let before_q = r.start + facts[r.clone()].partition_point(|f| f.span.end <= q);
+    let mut totals: Vec<usize> = (r.start..before_q)
+        .rev()
+        .filter(|&fi| quantity(&facts[fi]) && facts[fi].unit == unit)
+        .take(MAX_FACTS)
         .collect();
+    totals.reverse();
     if totals.is_empty() && si > 0 {
         totals = by_sentence[si - 1]
             .clone()
+            .rev()
             .filter(|&fi| quantity(&facts[fi]) && facts[fi].unit == unit)
+            .take(MAX_FACTS)
             .collect();
+        totals.reverse();
     }
     totals.dedup_by_key(|fi| facts[*fi].span);
     if totals.is_empty() || parts.is_empty() {
@@ -193,7 +210,7 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
         if sum(run) == t && exact(run) {
             return make(facts, total, run.to_vec(), BreakdownRelation::Partition);
         }
-        if k >= 3 {
+        if (3..=MAX_DETAIL_SEARCH).contains(&k) {
             for drop in 0..k {
                 let rest: Vec<usize> = run.iter().enumerate().filter(|(j, _)| *j != drop).map(|(_, &p)| p).collect();
                 if sum(&rest) == t && exact(&rest) && complementary(facts, &rest) {
@@ -282,8 +299,9 @@ fn ratios(sentences: &[Piece], by_sentence: &[std::ops::Range<usize>], facts: &[
         let mut earlier: Vec<usize> = Vec::new();
         let mut sj = r.sentence;
         loop {
-            earlier.extend(by_sentence[sj].clone().rev().filter(|&k| k < ri));
-            if sj == 0 || sentences.get(sj - 1).map(|p| p.group) != group {
+            let range = by_sentence[sj].clone();
+            earlier.extend((range.start..range.end.min(ri)).rev().take(MAX_FACTS));
+            if sj == 0 || r.sentence - sj >= MAX_SENTENCES || sentences.get(sj - 1).map(|p| p.group) != group {
                 break;
             }
             sj -= 1;

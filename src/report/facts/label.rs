@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 /// A label never runs back further than this many characters.
 const MAX_LABEL_CHARS: usize = 40;
 
+/// At most this many labels share one value.
+const MAX_SHARED: usize = 12;
 /// Stripped repeatedly from the end of the clause before a number; longest first.
 const TRAILING: &[&str] = &[
     "均达到", "均达", "均为", "均是", "分别为", "分别达到", "分别达", "分别是", "全部达到", "达到了", "达到", "提高到",
@@ -178,7 +180,7 @@ pub fn before(text: &str, floor: usize, at: usize) -> Before {
     if shared_word && text[floor..cs].ends_with('、') {
         let mut end = cs - '、'.len_utf8();
         let mut labels = Vec::new();
-        while end > floor {
+        while end > floor && labels.len() < MAX_SHARED {
             let s = clause_start(text, floor, end);
             let seg = &text[s..end];
             if seg.is_empty() || seg.chars().count() > 20 {
