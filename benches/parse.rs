@@ -5,7 +5,10 @@ use fzcheck::ingest::SourceText;
 use std::hint::black_box;
 
 fn parse(c: &mut Criterion) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/001_b0a4e5838c299365.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/001_b0a4e5838c299365.txt"
+    );
     let text = std::fs::read_to_string(path).expect("seed 001 is readable");
     let mut g = c.benchmark_group("parse");
     g.throughput(Throughput::Bytes(text.len() as u64));

@@ -106,7 +106,11 @@ pub fn read_path(path: &Path, opts: &IngestOptions) -> Result<SourceText, Ingest
 }
 
 /// Decode bytes already in memory; `name` is used in messages and by the extension fallback.
-pub fn read_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<SourceText, IngestError> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<SourceText, IngestError> {
     let _ = opts;
     let text = std::str::from_utf8(bytes)
         .map_err(|e| IngestError::Encoding {

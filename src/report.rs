@@ -32,7 +32,10 @@ pub fn parse(source: SourceText) -> Report {
     let norm = normalize::normalize(src);
     let nlines = chrome::lines(&norm.text);
     let layout = chrome::layout(&norm.text, &nlines);
-    let body_norm = match (nlines.get(layout.body.start), layout.body.end.checked_sub(1).and_then(|i| nlines.get(i))) {
+    let body_norm = match (
+        nlines.get(layout.body.start),
+        layout.body.end.checked_sub(1).and_then(|i| nlines.get(i)),
+    ) {
         (Some(first), Some(last)) if layout.body.start < layout.body.end => first.start..last.end,
         _ => norm.text.len()..norm.text.len(),
     };

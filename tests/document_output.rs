@@ -5,7 +5,10 @@ use fzcheck::output::document::{render_table, to_json};
 use fzcheck::report::parse;
 
 fn fixture() -> fzcheck::report::Report {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports/county_2024.md");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/reports/county_2024.md"
+    );
     let text = std::fs::read_to_string(path).expect("fixture");
     parse(SourceText::from_text("county_2024.md", text))
 }

@@ -14,16 +14,39 @@ fn run(text: String) -> Report {
 /// Every span lies on character boundaries of the source.
 fn check_spans(r: &Report) {
     let t = r.text();
-    let ok = |s: fzcheck::report::Span| s.start <= s.end && s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end);
+    let ok = |s: fzcheck::report::Span| {
+        s.start <= s.end
+            && s.end <= t.len()
+            && t.is_char_boundary(s.start)
+            && t.is_char_boundary(s.end)
+    };
     assert!(ok(r.body));
     assert!(r.sentences.iter().all(|s| ok(s.span)));
-    assert!(r.facts.iter().all(|f| ok(f.span) && f.label_span.is_none_or(ok)));
-    assert!(r.sections.iter().all(|s| ok(s.span) && ok(s.heading) && ok(s.body)));
+    assert!(r
+        .facts
+        .iter()
+        .all(|f| ok(f.span) && f.label_span.is_none_or(ok)));
+    assert!(r
+        .sections
+        .iter()
+        .all(|s| ok(s.span) && ok(s.heading) && ok(s.body)));
 }
 
 #[test]
 fn empty_and_blank_text() {
-    for t in ["", "\n", "\r\n\r\n", "   \u{3000}\n\t", "。", "一、", "（一）", "1.", "【】", "其中", "%"] {
+    for t in [
+        "",
+        "\n",
+        "\r\n\r\n",
+        "   \u{3000}\n\t",
+        "。",
+        "一、",
+        "（一）",
+        "1.",
+        "【】",
+        "其中",
+        "%",
+    ] {
         let r = run(t.to_string());
         check_spans(&r);
         assert!(r.facts.is_empty(), "{t:?}");
@@ -57,10 +80,21 @@ fn crlf_text_parses_like_lf_text() {
     check_spans(&crlf);
     assert_eq!(lf.facts.len(), crlf.facts.len());
     assert_eq!(lf.sections.len(), crlf.sections.len());
-    let rate = crlf.facts.iter().find(|f| f.label == "调解成功率").expect("rate across the page break");
+    let rate = crlf
+        .facts
+        .iter()
+        .find(|f| f.label == "调解成功率")
+        .expect("rate across the page break");
     assert_eq!(rate.value.to_string(), "97");
-    let lf_rate = lf.facts.iter().find(|f| f.label == "调解成功率").expect("rate");
-    assert_eq!(crlf.position(rate.span.start), lf.position(lf_rate.span.start));
+    let lf_rate = lf
+        .facts
+        .iter()
+        .find(|f| f.label == "调解成功率")
+        .expect("rate");
+    assert_eq!(
+        crlf.position(rate.span.start),
+        lf.position(lf_rate.span.start)
+    );
 }
 
 #[test]
@@ -95,6 +129,10 @@ fn one_megabyte_lines_without_newlines() {
         let r = run(text);
         check_spans(&r);
         eprintln!("case {i}: {:?}", start.elapsed());
-        assert!(start.elapsed() < Duration::from_secs(60), "case {i}: {:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "case {i}: {:?}",
+            start.elapsed()
+        );
     }
 }

@@ -48,27 +48,71 @@ pub fn render_table(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let m = &report.meta;
     let field = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
     writeln!(w, "文件      {}", report.source.name)?;
-    writeln!(w, "标题      {}", field(m.title.as_ref().map(|t| t.value.clone())))?;
-    writeln!(w, "发文机关  {}", field(m.issuer.as_ref().map(|t| t.value.clone())))?;
-    writeln!(w, "文号      {}", field(m.doc_number.as_ref().map(|t| t.value.clone())))?;
-    writeln!(w, "主送      {}", field(m.addressee.as_ref().map(|t| t.value.clone())))?;
-    writeln!(w, "报告年度  {}", field(m.report_year.as_ref().map(|t| t.value.to_string())))?;
-    writeln!(w, "成文日期  {}", field(m.issued.as_ref().map(|t| t.value.to_string())))?;
-    writeln!(w, "发布日期  {}", field(m.published.as_ref().map(|t| t.value.to_string())))?;
-    writeln!(w, "稿本      {}", field(m.draft.as_ref().map(|t| t.value.clone())))?;
+    writeln!(
+        w,
+        "标题      {}",
+        field(m.title.as_ref().map(|t| t.value.clone()))
+    )?;
+    writeln!(
+        w,
+        "发文机关  {}",
+        field(m.issuer.as_ref().map(|t| t.value.clone()))
+    )?;
+    writeln!(
+        w,
+        "文号      {}",
+        field(m.doc_number.as_ref().map(|t| t.value.clone()))
+    )?;
+    writeln!(
+        w,
+        "主送      {}",
+        field(m.addressee.as_ref().map(|t| t.value.clone()))
+    )?;
+    writeln!(
+        w,
+        "报告年度  {}",
+        field(m.report_year.as_ref().map(|t| t.value.to_string()))
+    )?;
+    writeln!(
+        w,
+        "成文日期  {}",
+        field(m.issued.as_ref().map(|t| t.value.to_string()))
+    )?;
+    writeln!(
+        w,
+        "发布日期  {}",
+        field(m.published.as_ref().map(|t| t.value.to_string()))
+    )?;
+    writeln!(
+        w,
+        "稿本      {}",
+        field(m.draft.as_ref().map(|t| t.value.clone()))
+    )?;
     writeln!(w, "文种      {}（{}）", m.kind.as_str(), m.kind_reason)?;
     writeln!(w)?;
     writeln!(w, "提纲")?;
     for s in &report.sections {
         let depth = std::iter::successors(s.parent, |&p| report.sections[p].parent).count();
         let line = report.position(s.heading.start).line;
-        writeln!(w, "{}{} {}  (第{}行)", "  ".repeat(depth + 1), s.marker.trim(), s.title, line)?;
+        writeln!(
+            w,
+            "{}{} {}  (第{}行)",
+            "  ".repeat(depth + 1),
+            s.marker.trim(),
+            s.title,
+            line
+        )?;
     }
     if !report.numbering_issues.is_empty() {
         writeln!(w)?;
         writeln!(w, "编号问题")?;
         for i in &report.numbering_issues {
-            writeln!(w, "  第{}行：{}", report.position(i.span.start).line, i.detail)?;
+            writeln!(
+                w,
+                "  第{}行：{}",
+                report.position(i.span.start).line,
+                i.detail
+            )?;
         }
     }
     writeln!(w)?;
@@ -131,7 +175,12 @@ fn fact_json(report: &Report, f: &Fact) -> Value {
 /// The parse as JSON: meta, outline (nested), facts, breakdowns, ratios, numbering issues.
 pub fn to_json(report: &Report) -> Value {
     let m = &report.meta;
-    let fact = |i: usize| report.facts.get(i).map_or(Value::Null, |f| fact_json(report, f));
+    let fact = |i: usize| {
+        report
+            .facts
+            .get(i)
+            .map_or(Value::Null, |f| fact_json(report, f))
+    };
     json!({
         "meta": {
             "title": located(&m.title),

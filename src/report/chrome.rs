@@ -73,7 +73,8 @@ fn char_len(s: &str) -> usize {
 fn is_running_text(line: &str) -> bool {
     let n = char_len(line);
     let numbered = super::outline::heading_marker(line).is_some_and(|m| m.number.is_some());
-    !LEADING.is_match(line) && ((n >= 40 && super::normalize::ends_sentence(line)) || n >= 80 || numbered)
+    !LEADING.is_match(line)
+        && ((n >= 40 && super::normalize::ends_sentence(line)) || n >= 80 || numbered)
 }
 
 /// A short label standing alone above the title (栏目 names such as 工作信息).
@@ -81,13 +82,16 @@ fn is_category_label(line: &str) -> bool {
     let n = char_len(line);
     (2..=6).contains(&n)
         && !looks_like_org(line)
-        && line.chars().all(|c| !c.is_ascii_punctuation() && !"，。：、".contains(c))
+        && line
+            .chars()
+            .all(|c| !c.is_ascii_punctuation() && !"，。：、".contains(c))
 }
 
 /// Ends like the name of an issuing body (沈阳市司法局, 某区人民政府, 区委法治办).
 pub fn looks_like_org(line: &str) -> bool {
     const SUFFIXES: [&str; 16] = [
-        "局", "委", "府", "厅", "院", "办", "部", "会", "室", "所", "中心", "区", "县", "市", "镇", "街道",
+        "局", "委", "府", "厅", "院", "办", "部", "会", "室", "所", "中心", "区", "县", "市", "镇",
+        "街道",
     ];
     SUFFIXES.iter().any(|s| line.ends_with(s))
 }
@@ -98,7 +102,10 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         ..Layout::default()
     };
     let texts: Vec<&str> = lines.iter().map(|l| l.text(norm)).collect();
-    out.header_end = texts.iter().position(|t| is_running_text(t)).unwrap_or(texts.len());
+    out.header_end = texts
+        .iter()
+        .position(|t| is_running_text(t))
+        .unwrap_or(texts.len());
     let mut title_seen = false;
     for (i, t) in texts.iter().enumerate().take(out.header_end) {
         if t.is_empty() {
@@ -114,14 +121,20 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         }
         out.chrome[i] = true;
         let base = lines[i].start;
-        if let Some(rest) = t.strip_prefix("来源:").or_else(|| t.strip_prefix("信息来源:")) {
+        if let Some(rest) = t
+            .strip_prefix("来源:")
+            .or_else(|| t.strip_prefix("信息来源:"))
+        {
             let value = rest.trim();
             if !value.is_empty() {
                 let at = base + (t.len() - rest.len()) + (rest.len() - rest.trim_start().len());
                 out.source = Some(at..at + value.len());
             }
         }
-        let dated = t.starts_with("发布") || t.starts_with('(') || t.starts_with("日期") || t.starts_with("时间");
+        let dated = t.starts_with("发布")
+            || t.starts_with('(')
+            || t.starts_with("日期")
+            || t.starts_with("时间");
         if dated && out.published.is_none() {
             if let Some((d, r)) = find_date(t) {
                 out.published = Some((d, base + r.start..base + r.end));
@@ -169,7 +182,10 @@ mod tests {
         assert!(texts[l.body.start].starts_with("2024年,我县"));
         assert_eq!(texts[l.body.end - 1], "全年办理各类案件一百件。");
         assert!(l.source.is_some());
-        assert_eq!(l.published.unwrap().0, NaiveDate::from_ymd_opt(2025, 1, 20).unwrap());
+        assert_eq!(
+            l.published.unwrap().0,
+            NaiveDate::from_ymd_opt(2025, 1, 20).unwrap()
+        );
     }
 
     #[test]
@@ -178,7 +194,10 @@ mod tests {
         let (l, texts) = run(src);
         assert!(l.chrome[0] && l.chrome[2] && !l.chrome[4] && l.chrome[6]);
         assert!(texts[l.body.start].starts_with("2024年"));
-        assert_eq!(l.published.unwrap().0, NaiveDate::from_ymd_opt(2025, 2, 1).unwrap());
+        assert_eq!(
+            l.published.unwrap().0,
+            NaiveDate::from_ymd_opt(2025, 2, 1).unwrap()
+        );
     }
 
     #[test]

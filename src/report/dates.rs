@@ -7,7 +7,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static DIGIT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})(?: ?日)?").expect("valid regex")
+    Regex::new(r"((?:19|20)\d{2}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})(?: ?日)?")
+        .expect("valid regex")
 });
 static CN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -18,13 +19,18 @@ static CN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     let digit = DIGIT_DATE.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
-        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        let date =
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
         Some((date, m.range()))
     });
     let cn = CN_DATE.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
         let y = i32::try_from(parse_cn(&c[1])?).ok()?;
-        let date = NaiveDate::from_ymd_opt(y, u32::try_from(parse_cn(&c[2])?).ok()?, u32::try_from(parse_cn(&c[3])?).ok()?)?;
+        let date = NaiveDate::from_ymd_opt(
+            y,
+            u32::try_from(parse_cn(&c[2])?).ok()?,
+            u32::try_from(parse_cn(&c[3])?).ok()?,
+        )?;
         Some((date, m.range()))
     });
     match (digit, cn) {
@@ -38,7 +44,8 @@ pub fn date_line(line: &str) -> Option<(NaiveDate, Range<usize>)> {
     let (date, range) = find_date(line)?;
     let before = line[..range.start].trim_matches(|c: char| matches!(c, '(' | '[' | '【' | ' '));
     let after = line[range.end..].trim_matches(|c: char| matches!(c, ')' | ']' | '】' | ' '));
-    let after_ok = after.is_empty() || matches!(after, "印发" | "成文" | "发布" | "发" | "印" | "签发");
+    let after_ok =
+        after.is_empty() || matches!(after, "印发" | "成文" | "发布" | "发" | "印" | "签发");
     (before.is_empty() && after_ok).then_some((date, range))
 }
 

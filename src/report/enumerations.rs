@@ -1,7 +1,7 @@
 //! In-paragraph enumerations: 一是…二是…三是…, also when each item opens a paragraph of its own.
 
-use super::{NormText, Section};
 use super::{Enumeration, Span};
+use super::{NormText, Section};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -19,13 +19,19 @@ struct Item {
     at_line_start: bool,
 }
 
-pub fn find(norm: &NormText, src: &str, body: Range<usize>, sections: &[Section]) -> Vec<Enumeration> {
+pub fn find(
+    norm: &NormText,
+    src: &str,
+    body: Range<usize>,
+    sections: &[Section],
+) -> Vec<Enumeration> {
     let text = &norm.text[body.clone()];
     let items: Vec<Item> = ITEM
         .captures_iter(text)
         .filter_map(|c| {
             let m = c.get(1)?;
-            let at_line_start = text[..m.start()].trim_end_matches(' ').ends_with('\n') || m.start() == 0;
+            let at_line_start =
+                text[..m.start()].trim_end_matches(' ').ends_with('\n') || m.start() == 0;
             Some(Item {
                 ordinal: super::numerals::parse_cn(m.as_str())?,
                 start: body.start + m.start(),
@@ -40,7 +46,9 @@ pub fn find(norm: &NormText, src: &str, body: Range<usize>, sections: &[Section]
         while !norm.text.is_char_boundary(limit) {
             limit -= 1;
         }
-        norm.text[from..limit].find('\n').map_or(limit, |k| from + k)
+        norm.text[from..limit]
+            .find('\n')
+            .map_or(limit, |k| from + k)
     };
     let mut out = Vec::new();
     let mut run: Vec<&Item> = Vec::new();
@@ -48,7 +56,9 @@ pub fn find(norm: &NormText, src: &str, body: Range<usize>, sections: &[Section]
         if run.len() >= 2 {
             let mut spans = Vec::new();
             for (k, it) in run.iter().enumerate() {
-                let end = run.get(k + 1).map_or_else(|| line_end(it.start), |n| n.start);
+                let end = run
+                    .get(k + 1)
+                    .map_or_else(|| line_end(it.start), |n| n.start);
                 spans.push(super::src_span(norm, src, it.start..end));
             }
             let first = spans[0];
@@ -63,10 +73,15 @@ pub fn find(norm: &NormText, src: &str, body: Range<usize>, sections: &[Section]
     for it in &items {
         let continues = run.last().is_some_and(|prev| {
             let same_paragraph = !norm.text[prev.start..it.start].contains('\n');
-            let (a, b) = (norm.to_source(prev.start..prev.start).start, norm.to_source(it.start..it.start).start);
+            let (a, b) = (
+                norm.to_source(prev.start..prev.start).start,
+                norm.to_source(it.start..it.start).start,
+            );
             let next_heading = heading_starts.partition_point(|&h| h <= a);
             let heading_between = heading_starts.get(next_heading).is_some_and(|&h| h < b);
-            it.ordinal == prev.ordinal + 1 && !heading_between && (same_paragraph || it.at_line_start)
+            it.ordinal == prev.ordinal + 1
+                && !heading_between
+                && (same_paragraph || it.at_line_start)
         });
         if !continues {
             flush(&mut run);
@@ -90,7 +105,10 @@ mod tests {
         let e = find(&norm, src, 0..norm.text.len(), &[]);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].items.len(), 3);
-        assert_eq!(&src[e[0].items[1].start..e[0].items[1].end], "二是完善制度。");
+        assert_eq!(
+            &src[e[0].items[1].start..e[0].items[1].end],
+            "二是完善制度。"
+        );
         assert_eq!(&src[e[1].items[1].start..e[1].items[1].end], "二是宣传。");
     }
 }

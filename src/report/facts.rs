@@ -17,18 +17,84 @@ use std::str::FromStr;
 
 /// Units after Arabic numerals, longest first where one is a prefix of another.
 const UNITS: &[&str] = &[
-    "个百分点", "百分点", "个工作日", "平方公里", "平方米", "个月", "人次", "场次", "户次", "件次", "批次", "车次", "学时",
-    "课时", "小时", "工作日", "方面", "公里", "千米", "元", "%", "件", "次", "人", "个", "项", "家", "场", "份", "条", "名",
-    "位", "宗", "篇", "批", "种", "本", "块", "台", "张", "期", "辆", "册", "户", "所", "处", "座", "起", "例", "部", "套",
-    "间", "支", "队", "类", "点", "幅", "亩", "米", "吨", "天", "轮", "倍", "栋", "棵", "节", "门", "单",
+    "个百分点",
+    "百分点",
+    "个工作日",
+    "平方公里",
+    "平方米",
+    "个月",
+    "人次",
+    "场次",
+    "户次",
+    "件次",
+    "批次",
+    "车次",
+    "学时",
+    "课时",
+    "小时",
+    "工作日",
+    "方面",
+    "公里",
+    "千米",
+    "元",
+    "%",
+    "件",
+    "次",
+    "人",
+    "个",
+    "项",
+    "家",
+    "场",
+    "份",
+    "条",
+    "名",
+    "位",
+    "宗",
+    "篇",
+    "批",
+    "种",
+    "本",
+    "块",
+    "台",
+    "张",
+    "期",
+    "辆",
+    "册",
+    "户",
+    "所",
+    "处",
+    "座",
+    "起",
+    "例",
+    "部",
+    "套",
+    "间",
+    "支",
+    "队",
+    "类",
+    "点",
+    "幅",
+    "亩",
+    "米",
+    "吨",
+    "天",
+    "轮",
+    "倍",
+    "栋",
+    "棵",
+    "节",
+    "门",
+    "单",
 ];
 /// Units that may follow a Chinese numeral (五方面, 两家, 十项); fewer, because 一个/三中 are idioms.
 const CN_UNITS: &[&str] = &[
-    "方面", "人次", "场次", "个", "项", "家", "名", "位", "件", "次", "条", "场", "批", "类", "种", "期", "人", "所", "份",
-    "起", "篇", "块", "轮", "支", "处",
+    "方面", "人次", "场次", "个", "项", "家", "名", "位", "件", "次", "条", "场", "批", "类", "种",
+    "期", "人", "所", "份", "起", "篇", "块", "轮", "支", "处",
 ];
 /// Fixed political terms built from a numeral and a classifier (八项规定, 两个维护, 四个意识).
-const TERM_AFTER_UNIT: &[&str] = &["规定", "制度", "意识", "自信", "维护", "确立", "原则", "重点", "环节"];
+const TERM_AFTER_UNIT: &[&str] = &[
+    "规定", "制度", "意识", "自信", "维护", "确立", "原则", "重点", "环节",
+];
 const APPROX_BEFORE: &[(&str, Approx)] = &[
     ("大约", Approx::About),
     ("将近", Approx::About),
@@ -50,7 +116,15 @@ const APPROX_AFTER: &[(&str, Approx)] = &[
 ];
 const CHANGE_DOWN: &[&str] = &["下降", "降低", "减少", "下滑", "回落", "降幅"];
 const CHANGE_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "增幅"];
-const COMPARE: &[&str] = &["同比", "环比", "较上年", "较去年", "比上年", "比去年", "较上年度"];
+const COMPARE: &[&str] = &[
+    "同比",
+    "环比",
+    "较上年",
+    "较去年",
+    "比上年",
+    "比去年",
+    "较上年度",
+];
 /// Characters that tie a number to a formula, range or code rather than a count.
 const JOINERS: &[char] = &['+', '-', '—', '–', '~', '/', '·', ':', '.', '_', '*', '×'];
 
@@ -82,7 +156,8 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                 label::after(text, hit.unit_end)
             };
             let main = after.or(before.label);
-            let mut labels: Vec<Option<label::Label>> = before.shared.into_iter().map(Some).collect();
+            let mut labels: Vec<Option<label::Label>> =
+                before.shared.into_iter().map(Some).collect();
             labels.push(main);
             for l in labels {
                 facts.push(Fact {
@@ -94,7 +169,10 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                     span: super::src_span(norm, src, hit.span.clone()),
                     label_span: l.map(|l| super::src_span(norm, src, l.range)),
                     sentence: si,
-                    section: p.sentence.section.or_else(|| super::sentences::innermost(sections, p.sentence.span.start)),
+                    section: p
+                        .sentence
+                        .section
+                        .or_else(|| super::sentences::innermost(sections, p.sentence.span.start)),
                 });
             }
             floor = hit.span.end.max(hit.number.end);
@@ -111,9 +189,16 @@ fn inherit_elided_labels(facts: &mut [Fact], src: &str) {
         if !facts[i].label.is_empty() || facts[i].sentence != facts[i - 1].sentence {
             continue;
         }
-        let gap = src.get(facts[i - 1].span.end..facts[i].span.start).unwrap_or("x");
+        let gap = src
+            .get(facts[i - 1].span.end..facts[i].span.start)
+            .unwrap_or("x");
         let only_scope = gap.chars().count() <= 4
-            && gap.chars().all(|c| matches!(c, '共' | '计' | '其' | '中' | '，' | ',' | '、' | ' ' | '合' | '总' | '达'));
+            && gap.chars().all(|c| {
+                matches!(
+                    c,
+                    '共' | '计' | '其' | '中' | '，' | ',' | '、' | ' ' | '合' | '总' | '达'
+                )
+            });
         if only_scope {
             facts[i].label = facts[i - 1].label.clone();
             facts[i].label_span = facts[i - 1].label_span;
@@ -128,7 +213,11 @@ fn protected_ranges(s: &str, base: usize) -> Vec<Range<usize>> {
     for (i, c) in s.char_indices() {
         match (open, c) {
             (None, '“' | '《' | '〔' | '"' | '「') => open = Some((c, i)),
-            (Some(('“', st)), '”') | (Some(('《', st)), '》') | (Some(('〔', st)), '〕') | (Some(('"', st)), '"') | (Some(('「', st)), '」') => {
+            (Some(('“', st)), '”')
+            | (Some(('《', st)), '》')
+            | (Some(('〔', st)), '〕')
+            | (Some(('"', st)), '"')
+            | (Some(('「', st)), '」') => {
                 out.push(base + st..base + i + c.len_utf8());
                 open = None;
             }
@@ -147,19 +236,31 @@ fn unit_at(s: &str, units: &[&'static str]) -> Option<&'static str> {
 }
 
 /// Every number of a sentence that is a fact, in order.
-fn numbers(text: &str, range: Range<usize>, protected: &[Range<usize>], prev_unit: &mut Option<(String, usize)>) -> Vec<Hit> {
+fn numbers(
+    text: &str,
+    range: Range<usize>,
+    protected: &[Range<usize>],
+    prev_unit: &mut Option<(String, usize)>,
+) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let Some(c) = text[i..range.end].chars().next() else { break };
+        let Some(c) = text[i..range.end].chars().next() else {
+            break;
+        };
         let prev = text[range.start..i].chars().next_back();
-        let starts_digit = c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || JOINERS.contains(&p));
+        let starts_digit = c.is_ascii_digit()
+            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || JOINERS.contains(&p));
         let starts_cn = is_cn_numeral_char(c) && !prev.is_some_and(is_cn_numeral_char);
         if !(starts_digit || starts_cn) {
             i += c.len_utf8();
             continue;
         }
-        let end = if starts_digit { digits_end(text, i, range.end) } else { cn_end(text, i, range.end) };
+        let end = if starts_digit {
+            digits_end(text, i, range.end)
+        } else {
+            cn_end(text, i, range.end)
+        };
         if let Some(hit) = read(text, range.clone(), i, end, starts_digit, prev_unit) {
             if !protected.iter().any(|p| p.start <= i && i < p.end) {
                 *prev_unit = Some((hit.unit.clone(), hit.span.end));
@@ -205,7 +306,12 @@ fn read(
     prev_unit: &Option<(String, usize)>,
 ) -> Option<Hit> {
     let before = &text[sentence.start..start];
-    if before.ends_with('第') || (!digits && ["初", "周", "星期", "农历"].iter().any(|w| before.ends_with(w))) {
+    if before.ends_with('第')
+        || (!digits
+            && ["初", "周", "星期", "农历"]
+                .iter()
+                .any(|w| before.ends_with(w)))
+    {
         return None;
     }
     let (approx_before, span_start) = APPROX_BEFORE
@@ -216,7 +322,9 @@ fn read(
     let mut value = if digits {
         Decimal::from_str(num_text).ok()?
     } else {
-        let only_units = num_text.chars().all(|c| matches!(c, '十' | '百' | '千' | '万' | '亿'));
+        let only_units = num_text
+            .chars()
+            .all(|c| matches!(c, '十' | '百' | '千' | '万' | '亿'));
         if only_units && num_text != "十" && approx_before.is_none() {
             return None; // 千家万户, 万件: idioms, not counts
         }
@@ -233,7 +341,11 @@ fn read(
             return None;
         }
         if let Some(m) = ['万', '亿'].into_iter().find(|m| r.starts_with(*m)) {
-            value *= if m == '万' { Decimal::from(10_000) } else { Decimal::from(100_000_000) };
+            value *= if m == '万' {
+                Decimal::from(10_000)
+            } else {
+                Decimal::from(100_000_000)
+            };
             k += m.len_utf8();
         }
     }
@@ -273,7 +385,11 @@ fn read(
     if negative {
         value = -value;
     }
-    let unit = if unit == "百分点" { "个百分点".to_string() } else { unit };
+    let unit = if unit == "百分点" {
+        "个百分点".to_string()
+    } else {
+        unit
+    };
     Some(Hit {
         span: span_start..k,
         number: start..end,
@@ -288,7 +404,12 @@ fn read(
 
 /// A bare number ending a list whose previous item had a unit (`管制1人,假释1。`), or measured by a
 /// label that is itself a count (`平均跑动次数0.23`): unit of the previous item, or none.
-fn elided_unit(text: &str, sentence: Range<usize>, k: usize, prev_unit: &Option<(String, usize)>) -> Option<String> {
+fn elided_unit(
+    text: &str,
+    sentence: Range<usize>,
+    k: usize,
+    prev_unit: &Option<(String, usize)>,
+) -> Option<String> {
     let next = text[k..sentence.end].chars().next();
     let ends_item = next.is_none_or(|c| matches!(c, ',' | '。' | ';' | '、'));
     if !ends_item {
@@ -303,7 +424,14 @@ fn elided_unit(text: &str, sentence: Range<usize>, k: usize, prev_unit: &Option<
         return Some(String::new());
     }
     match prev_unit {
-        Some((u, end)) if u != "%" && !u.is_empty() && k.saturating_sub(*end) <= 30 && *end >= sentence.start => Some(u.clone()),
+        Some((u, end))
+            if u != "%"
+                && !u.is_empty()
+                && k.saturating_sub(*end) <= 30
+                && *end >= sentence.start =>
+        {
+            Some(u.clone())
+        }
         _ => None,
     }
 }
@@ -312,14 +440,20 @@ fn elided_unit(text: &str, sentence: Range<usize>, k: usize, prev_unit: &Option<
 /// the change is downward.
 fn change_before(text: &str, floor: usize, at: usize) -> Option<(usize, bool)> {
     let before = &text[floor..at];
-    let before = before.strip_suffix('了').or_else(|| before.strip_suffix('为')).unwrap_or(before);
+    let before = before
+        .strip_suffix('了')
+        .or_else(|| before.strip_suffix('为'))
+        .unwrap_or(before);
     let (word, neg) = CHANGE_DOWN
         .iter()
         .map(|w| (w, true))
         .chain(CHANGE_UP.iter().map(|w| (w, false)))
         .find(|(w, _)| before.ends_with(**w))?;
     let mut label_end = floor + before.len() - word.len();
-    if let Some(c) = COMPARE.iter().find(|c| text[floor..label_end].ends_with(**c)) {
+    if let Some(c) = COMPARE
+        .iter()
+        .find(|c| text[floor..label_end].ends_with(**c))
+    {
         label_end -= c.len();
     }
     Some((label_end, neg))

@@ -15,19 +15,24 @@ use std::sync::LazyLock;
 const TAIL_LINES: usize = 8;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}A-Za-z]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号").expect("valid regex")
+    Regex::new(r"[\p{Han}A-Za-z]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号")
+        .expect("valid regex")
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").expect("valid regex"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").expect("valid regex"));
 static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)\d{2})年度?(?:[,:以是全]|来)|现将((?:19|20)\d{2})年").expect("valid regex")
+    Regex::new(r"^((?:19|20)\d{2})年度?(?:[,:以是全]|来)|现将((?:19|20)\d{2})年")
+        .expect("valid regex")
 });
 static ISSUER_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)(?:19|20)\d{2}年度?(.*?)(?:法治政府建设|法治建设|依法行政|法治政府)").expect("valid regex")
+    Regex::new(r"^(.*?)(?:19|20)\d{2}年度?(.*?)(?:法治政府建设|法治建设|依法行政|法治政府)")
+        .expect("valid regex")
 });
 static DRAFT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"讨论稿|征求意见稿|送审稿|初稿|草稿").expect("valid regex"));
 static ANNUAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:法治政府建设|法治建设|依法行政|法治政府).*(?:报告|总结)|年度报告").expect("valid regex")
+    Regex::new(r"(?:法治政府建设|法治建设|依法行政|法治政府).*(?:报告|总结)|年度报告")
+        .expect("valid regex")
 });
 static REPORT_FORMULA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"现将.{0,40}报告如下").expect("valid regex"));
@@ -39,7 +44,13 @@ struct HLine<'a> {
     text: &'a str,
 }
 
-pub fn extract(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, source_meta: &SourceMeta) -> Meta {
+pub fn extract(
+    norm: &NormText,
+    src: &str,
+    lines: &[NLine],
+    layout: &Layout,
+    source_meta: &SourceMeta,
+) -> Meta {
     let text = norm.text.as_str();
     let loc = |r: Range<usize>| super::src_span(norm, src, r);
     let header: Vec<HLine<'_>> = (0..layout.header_end.min(lines.len()))
@@ -85,7 +96,10 @@ pub fn extract(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, sou
     });
     meta.addressee = header.iter().find_map(|h| {
         let name = h.text.strip_suffix(':')?;
-        let ok = !name.is_empty() && name.chars().count() <= 40 && !name.contains('。') && !name.contains(',');
+        let ok = !name.is_empty()
+            && name.chars().count() <= 40
+            && !name.contains('。')
+            && !name.contains(',');
         ok.then(|| Located {
             value: name.to_string(),
             span: loc(h.range.start..h.range.start + name.len()),
@@ -93,7 +107,9 @@ pub fn extract(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, sou
     });
     meta.draft = header.iter().find_map(|h| {
         let m = DRAFT.find(h.text)?;
-        let bare = h.text.trim_matches(|c: char| "()[]【】〔〕<>《》 ".contains(c));
+        let bare = h
+            .text
+            .trim_matches(|c: char| "()[]【】〔〕<>《》 ".contains(c));
         let before = h.text[..m.start()].chars().next_back();
         let bracketed = matches!(before, Some('(' | '[' | '【' | '〔' | '<' | '《'));
         let ok = bare == m.as_str() || bracketed || h.text.chars().count() <= 12;
@@ -122,7 +138,10 @@ pub fn extract(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, sou
         .filter(|&i| !layout.chrome[i] && !lines[i].text(text).is_empty())
         .take(TAIL_LINES)
         .collect();
-    let issued_line = tail.iter().copied().find(|&i| date_line(lines[i].text(text)).is_some());
+    let issued_line = tail
+        .iter()
+        .copied()
+        .find(|&i| date_line(lines[i].text(text)).is_some());
     if let Some(i) = issued_line {
         if let Some((d, r)) = date_line(lines[i].text(text)) {
             meta.issued = Some(Located {
@@ -134,7 +153,10 @@ pub fn extract(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, sou
     meta.published = layout
         .published
         .clone()
-        .map(|(d, r)| Located { value: d, span: loc(r) })
+        .map(|(d, r)| Located {
+            value: d,
+            span: loc(r),
+        })
         .or_else(|| {
             let (d, _) = super::dates::find_date(source_meta.published.as_deref()?)?;
             Some(Located {
@@ -152,17 +174,30 @@ pub fn extract(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, sou
         .iter()
         .find(|h| {
             let n = h.text.chars().count();
-            looks_like_org(h.text) && (4..=30).contains(&n) && !h.text.contains("报告") && !h.text.contains(':')
+            looks_like_org(h.text)
+                && (4..=30).contains(&n)
+                && !h.text.contains("报告")
+                && !h.text.contains(':')
         })
         .map(|h| h.range.clone());
-    let from_title = title.as_ref().and_then(|h| issuer_in_title(h.text).map(|r| h.range.start + r.start..h.range.start + r.end));
-    let issuer = header_org.or(from_title).or(sign_off).or_else(|| layout.source.clone());
+    let from_title = title.as_ref().and_then(|h| {
+        issuer_in_title(h.text).map(|r| h.range.start + r.start..h.range.start + r.end)
+    });
+    let issuer = header_org
+        .or(from_title)
+        .or(sign_off)
+        .or_else(|| layout.source.clone());
     meta.issuer = issuer.map(|r| Located {
         value: text[r.clone()].to_string(),
         span: loc(r),
     });
 
-    let (kind, reason) = kind(text, lines, layout, meta.title.as_ref().map(|t| t.value.as_str()));
+    let (kind, reason) = kind(
+        text,
+        lines,
+        layout,
+        meta.title.as_ref().map(|t| t.value.as_str()),
+    );
     meta.kind = kind;
     meta.kind_reason = reason;
     meta
@@ -177,7 +212,7 @@ fn is_title_candidate(t: &str) -> bool {
         && !t.starts_with('【')
         && !DOC_NUMBER.is_match(t)
         && date_line(t).is_none()
-        && !DRAFT.find(bare).is_some_and(|m| m.as_str() == bare)
+        && DRAFT.find(bare).is_none_or(|m| m.as_str() != bare)
         && !(looks_like_org(t) && !t.contains("报告") && !t.contains("情况") && !t.contains("总结"))
 }
 
@@ -212,11 +247,18 @@ fn issuer_in_title(t: &str) -> Option<Range<usize>> {
         .map(|g| g.range())
 }
 
-fn opening_year(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout) -> Option<Located<i32>> {
+fn opening_year(
+    norm: &NormText,
+    src: &str,
+    lines: &[NLine],
+    layout: &Layout,
+) -> Option<Located<i32>> {
     let text = norm.text.as_str();
     let first = (layout.header_end..layout.body.end)
         .map(|i| lines[i])
-        .find(|l| !l.text(text).is_empty() && super::outline::heading_marker(l.text(text)).is_none())?;
+        .find(|l| {
+            !l.text(text).is_empty() && super::outline::heading_marker(l.text(text)).is_none()
+        })?;
     let t = first.text(text);
     let c = OPENING_YEAR.captures(t)?;
     let g = c.get(1).or_else(|| c.get(2))?;
@@ -236,15 +278,25 @@ fn kind(text: &str, lines: &[NLine], layout: &Layout, title: Option<&str>) -> (D
     if brackets.len() >= 2 {
         return (
             DocKind::CaseStudy,
-            format!("正文以{}等方括号小标题组织，属案例材料体例，不是年度报告", brackets.join("")),
+            format!(
+                "正文以{}等方括号小标题组织，属案例材料体例，不是年度报告",
+                brackets.join("")
+            ),
         );
     }
-    let header_says_case = (0..layout.header_end.min(lines.len())).any(|i| lines[i].text(text).contains("案例"));
+    let header_says_case =
+        (0..layout.header_end.min(lines.len())).any(|i| lines[i].text(text).contains("案例"));
     if header_says_case || title.is_some_and(|t| t.contains("案例")) {
-        return (DocKind::CaseStudy, "标题或页首注明“案例”，属案例材料".to_string());
+        return (
+            DocKind::CaseStudy,
+            "标题或页首注明“案例”，属案例材料".to_string(),
+        );
     }
     if let Some(t) = title.filter(|t| ANNUAL_TITLE.is_match(t)) {
-        return (DocKind::AnnualReport, format!("标题“{t}”表明是法治政府建设年度报告"));
+        return (
+            DocKind::AnnualReport,
+            format!("标题“{t}”表明是法治政府建设年度报告"),
+        );
     }
     let opening = (layout.header_end..layout.body.end.min(lines.len()))
         .map(|i| lines[i].text(text))

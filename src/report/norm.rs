@@ -77,7 +77,8 @@ impl NormBuilder {
     /// Append `c`, produced by the source character at `source_offset`.
     pub fn push(&mut self, c: char, source_offset: usize) {
         self.text.push(c);
-        self.map.extend(std::iter::repeat_n(source_offset, c.len_utf8()));
+        self.map
+            .extend(std::iter::repeat_n(source_offset, c.len_utf8()));
     }
 
     /// Finish; `source_len` is the length of the source text.

@@ -88,7 +88,8 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
                 .map_or(chars.len(), |p| k + p);
             let before = k.checked_sub(1).map(|p| chars[p].1);
             let after = chars.get(run_end).map(|&(_, c)| c);
-            let keep = matches!((before, after), (Some(a), Some(z)) if a.is_ascii() && z.is_ascii());
+            let keep =
+                matches!((before, after), (Some(a), Some(z)) if a.is_ascii() && z.is_ascii());
             if keep {
                 b.push(' ', base + off);
             }
@@ -110,7 +111,10 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     }
     let mut j = i + 1;
     let mut gap = 0;
-    while j < lines.len() && gap <= MAX_BREAK_GAP && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed)) {
+    while j < lines.len()
+        && gap <= MAX_BREAK_GAP
+        && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed))
+    {
         gap += 1;
         j += 1;
     }
@@ -126,7 +130,9 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     // Titles and header lines are short and have no commas; a cut paragraph line has both length and commas.
     let n = cur.chars().take(LONG_LINE_CHARS).count();
     let long = n >= LONG_LINE_CHARS
-        || (n >= MIN_BODY_LINE_CHARS && !starts_numbered(cur) && cur.contains([',', '，', '、', '。', ';', '；']));
+        || (n >= MIN_BODY_LINE_CHARS
+            && !starts_numbered(cur)
+            && cur.contains([',', '，', '、', '。', ';', '；']));
     let soft_end = matches!(fold_width(last), ',' | '、' | '(' | '“' | '《' | '—');
     if indented || starts_block(next.trimmed) || !(long || soft_end) {
         return None;
@@ -155,11 +161,16 @@ fn starts_block(line: &str) -> bool {
         '#' | '•' | '·' | '●' | '■' | '◆' | '【' | '[' | '|' | '>' | '-' | '*' => true,
         '(' => c1.is_some_and(|c| c.is_ascii_digit() || super::numerals::is_cn_numeral_char(c)),
         c if c.is_ascii_digit() => {
-            let mut rest = line.chars().map(fold_width).skip_while(|c| c.is_ascii_digit());
-            matches!(rest.next(), Some('.' | '、')) && !rest.next().is_some_and(|c| c.is_ascii_digit())
+            let mut rest = line
+                .chars()
+                .map(fold_width)
+                .skip_while(|c| c.is_ascii_digit());
+            matches!(rest.next(), Some('.' | '、'))
+                && !rest.next().is_some_and(|c| c.is_ascii_digit())
         }
         c if super::numerals::is_cn_numeral_char(c) => matches!(
-            line.chars().find(|&c| !super::numerals::is_cn_numeral_char(c)),
+            line.chars()
+                .find(|&c| !super::numerals::is_cn_numeral_char(c)),
             Some('、' | '是')
         ),
         _ => false,
@@ -167,20 +178,37 @@ fn starts_block(line: &str) -> bool {
 }
 
 fn starts_numbered(line: &str) -> bool {
-    line.starts_with(|c: char| c.is_ascii_digit() || fold_width(c).is_ascii_digit() || fold_width(c) == '(')
-        || line.starts_with(super::numerals::is_cn_numeral_char)
+    line.starts_with(|c: char| {
+        c.is_ascii_digit() || fold_width(c).is_ascii_digit() || fold_width(c) == '('
+    }) || line.starts_with(super::numerals::is_cn_numeral_char)
 }
 
 /// The next line cannot begin a paragraph after `last`: a unit, a percent sign or closing punctuation.
 fn cannot_start_paragraph(last: char, first: char) -> bool {
     let first = fold_width(first);
-    if matches!(first, '%' | ',' | '。' | '、' | ';' | ':' | ')' | '”' | '’' | '》') {
+    if matches!(
+        first,
+        '%' | ',' | '。' | '、' | ';' | ':' | ')' | '”' | '’' | '》'
+    ) {
         return true;
     }
     fold_width(last).is_ascii_digit()
         && matches!(
             first,
-            '年' | '月' | '日' | '万' | '亿' | '件' | '次' | '人' | '个' | '项' | '家' | '名' | '元' | '余' | '多'
+            '年' | '月'
+                | '日'
+                | '万'
+                | '亿'
+                | '件'
+                | '次'
+                | '人'
+                | '个'
+                | '项'
+                | '家'
+                | '名'
+                | '元'
+                | '余'
+                | '多'
         )
 }
 
@@ -199,7 +227,8 @@ mod tests {
 
     #[test]
     fn repairs_a_page_break_inside_a_number() {
-        let src = "截至年底，平台共受理群众各类诉求4321件，按时办结率98.76\n\n%。下一段落开始了。\n";
+        let src =
+            "截至年底，平台共受理群众各类诉求4321件，按时办结率98.76\n\n%。下一段落开始了。\n";
         let n = normalize(src);
         assert!(n.text.contains("办结率98.76%。"), "{}", n.text);
         let at = n.text.find("98.76%").unwrap();
@@ -211,14 +240,22 @@ mod tests {
     #[test]
     fn repairs_a_break_inside_a_word_of_a_long_line() {
         let src = "我们召开专题会议研究部署全年重点工作，并结合明\n\n年任务安排制定了长效机制。\n";
-        assert_eq!(normalize(src).text, "我们召开专题会议研究部署全年重点工作,并结合明年任务安排制定了长效机制。\n");
+        assert_eq!(
+            normalize(src).text,
+            "我们召开专题会议研究部署全年重点工作,并结合明年任务安排制定了长效机制。\n"
+        );
     }
 
     #[test]
     fn keeps_real_paragraphs_and_header_lines_apart() {
         let src = "某某县人民政府\n\n某政发〔2024〕3号\n\n一、主要做法\n\n全年办结各类案件很多件。\n\n二、存在问题\n";
         let n = normalize(src);
-        assert_eq!(n.text.lines().filter(|l| !l.is_empty()).count(), 5, "{}", n.text);
+        assert_eq!(
+            n.text.lines().filter(|l| !l.is_empty()).count(),
+            5,
+            "{}",
+            n.text
+        );
     }
 
     #[test]
@@ -230,12 +267,16 @@ mod tests {
     #[test]
     fn folds_width_and_drops_layout_spaces_with_crlf() {
         let src = "（一）出庭应诉率为 １００％，共 52 件。\r\nWord 2019 版\r\n";
-        assert_eq!(normalize(src).text, "(一)出庭应诉率为100%,共52件。\nWord 2019版\n");
+        assert_eq!(
+            normalize(src).text,
+            "(一)出庭应诉率为100%,共52件。\nWord 2019版\n"
+        );
     }
 
     #[test]
     fn skips_page_numbers_between_halves() {
-        let src = "全年共组织开展各类普法宣传活动，以及法律咨询服务活动\n\n- 3 -\n\n多场，受众广泛。\n";
+        let src =
+            "全年共组织开展各类普法宣传活动，以及法律咨询服务活动\n\n- 3 -\n\n多场，受众广泛。\n";
         assert!(normalize(src).text.contains("服务活动多场"));
     }
 }

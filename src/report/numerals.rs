@@ -76,7 +76,9 @@ pub fn parse_cn(s: &str) -> Option<u64> {
             section = section.checked_add(pending.take().unwrap_or(1).checked_mul(unit)?)?;
         }
     }
-    total.checked_add(section)?.checked_add(pending.unwrap_or(0))
+    total
+        .checked_add(section)?
+        .checked_add(pending.unwrap_or(0))
 }
 
 /// `n` as a Chinese numeral (1–999), for messages such as “缺少“二、””.
@@ -85,7 +87,11 @@ pub fn to_cn(n: u32) -> String {
     if n == 0 || n >= 1000 {
         return n.to_string();
     }
-    let (h, t, u) = ((n / 100) as usize, ((n / 10) % 10) as usize, (n % 10) as usize);
+    let (h, t, u) = (
+        (n / 100) as usize,
+        ((n / 10) % 10) as usize,
+        (n % 10) as usize,
+    );
     let mut s = String::new();
     if h > 0 {
         s.push_str(D[h]);

@@ -59,7 +59,10 @@ pub fn heading_marker(line: &str) -> Option<Marker> {
         if !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()) {
             return numbered(4, inner.parse().ok()?, len);
         }
-        if !inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(super::numerals::is_cn_numeral_char) {
+        if !inner.is_empty()
+            && inner.chars().count() <= 3
+            && inner.chars().all(super::numerals::is_cn_numeral_char)
+        {
             return numbered(2, parse_cn(inner)?, len);
         }
         return None;
@@ -109,7 +112,12 @@ fn level_name(level: u8) -> &'static str {
 fn style(source_marker: &str) -> String {
     source_marker
         .chars()
-        .filter(|c| !c.is_ascii_digit() && !super::numerals::is_cn_numeral_char(*c) && *c != '#' && *c != ' ')
+        .filter(|c| {
+            !c.is_ascii_digit()
+                && !super::numerals::is_cn_numeral_char(*c)
+                && *c != '#'
+                && *c != ' '
+        })
         .collect()
 }
 
@@ -118,7 +126,13 @@ pub struct Outline {
     pub issues: Vec<NumberingIssue>,
 }
 
-pub fn build(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, body_end: usize) -> Outline {
+pub fn build(
+    norm: &NormText,
+    src: &str,
+    lines: &[NLine],
+    layout: &Layout,
+    body_end: usize,
+) -> Outline {
     let text = norm.text.as_str();
     let mut sections: Vec<Section> = Vec::new();
     // Norm ranges of each section's heading, for the spans computed once all headings are known.
@@ -137,7 +151,10 @@ pub fn build(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, body_
         let rest = rest.trim_start();
         let title_start = rest_start + lead_ws;
         let (title, head_end) = if m.number.is_none() {
-            (t[m.range.clone()].trim_matches(['【', '】']).to_string(), line.end)
+            (
+                t[m.range.clone()].trim_matches(['【', '】']).to_string(),
+                line.end,
+            )
         } else {
             lead_sentence(rest, title_start, line.end)
         };
@@ -175,7 +192,10 @@ pub fn build(norm: &NormText, src: &str, lines: &[NLine], layout: &Layout, body_
         sections[i].span = super::src_span(norm, src, heads[i].start..end);
         let body = super::src_span(norm, src, heads[i].end..end);
         sections[i].body = if body.is_empty() {
-            Span::new(sections[i].heading.end, sections[i].heading.end.max(body.start))
+            Span::new(
+                sections[i].heading.end,
+                sections[i].heading.end.max(body.start),
+            )
         } else {
             body
         };
@@ -240,10 +260,17 @@ fn numbering_issues(sections: &[Section]) -> Vec<NumberingIssue> {
                 if n <= prev {
                     push(
                         NumberingIssueKind::Repeat,
-                        format!("{level_cn}“{}”在“{}”之后重复或倒序出现", s.marker.trim(), sections[prev_i].marker.trim()),
+                        format!(
+                            "{level_cn}“{}”在“{}”之后重复或倒序出现",
+                            s.marker.trim(),
+                            sections[prev_i].marker.trim()
+                        ),
                     );
                 } else if n > prev + 1 {
-                    let missing: Vec<String> = (prev + 1..n).take(5).map(|k| format!("“{}”", render(s.level, k))).collect();
+                    let missing: Vec<String> = (prev + 1..n)
+                        .take(5)
+                        .map(|k| format!("“{}”", render(s.level, k)))
+                        .collect();
                     push(
                         NumberingIssueKind::Gap,
                         format!(
@@ -258,12 +285,17 @@ fn numbering_issues(sections: &[Section]) -> Vec<NumberingIssue> {
             None => {
                 let continues = last_at_level.get(&s.level).is_some_and(|&p| n == p + 1);
                 if n != 1 && !continues {
-                    let under = s
-                        .parent
-                        .map_or_else(|| "全文".to_string(), |p| format!("“{}”下", sections[p].title));
+                    let under = s.parent.map_or_else(
+                        || "全文".to_string(),
+                        |p| format!("“{}”下", sections[p].title),
+                    );
                     push(
                         NumberingIssueKind::Gap,
-                        format!("{under}的{level_cn}从“{}”开始，缺少“{}”", s.marker.trim(), render(s.level, 1)),
+                        format!(
+                            "{under}的{level_cn}从“{}”开始，缺少“{}”",
+                            s.marker.trim(),
+                            render(s.level, 1)
+                        ),
                     );
                 }
             }

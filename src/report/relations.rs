@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 use std::collections::HashSet;
 
 /// After ；, the parts of a 其中 list stop where a new total starts.
-const NEW_TOTAL: &[&str] = &["共", "累计", "全年", "共计", "总计", "合计", "另", "此外", "同时"];
+const NEW_TOTAL: &[&str] = &[
+    "共", "累计", "全年", "共计", "总计", "合计", "另", "此外", "同时",
+];
 /// How far (sentences joined by ；, facts) relations look; keeps pathological input linear.
 const MAX_SENTENCES: usize = 8;
 const MAX_FACTS: usize = 16;
@@ -55,7 +57,8 @@ pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
         for (k, _) in text.match_indices("其中") {
             let q = norm.to_source(p.norm.start + k..p.norm.start + k).start;
             if let Some(mut b) = qizhong(norm, sentences, &by_sentence, facts, si, q) {
-                b.iter_mut().for_each(|b| used_as_part.extend(b.parts.iter().copied()));
+                b.iter_mut()
+                    .for_each(|b| used_as_part.extend(b.parts.iter().copied()));
                 breakdowns.append(&mut b);
             }
         }
@@ -97,11 +100,10 @@ fn qizhong(
         }
         let r = by_sentence[sj].clone();
         let from = r.start + facts[r.clone()].partition_point(|f| f.span.start <= q);
-        for fi in from..r.end {
+        for (fi, f) in facts.iter().enumerate().take(r.end).skip(from) {
             if parts.len() >= MAX_FACTS {
                 break;
             }
-            let f = &facts[fi];
             if !quantity(f) || last_span == Some(f.span) {
                 continue;
             }
@@ -113,7 +115,10 @@ fn qizhong(
         }
     }
     let unit = facts.get(*parts.first()?)?.unit.clone();
-    own = parts[..own].iter().filter(|&&fi| facts[fi].unit == unit).count();
+    own = parts[..own]
+        .iter()
+        .filter(|&&fi| facts[fi].unit == unit)
+        .count();
     parts.retain(|&fi| facts[fi].unit == unit);
     // Totals: same unit, before 其中 in the sentence, or in the sentence before (`…23件。其中,…`).
     let r = by_sentence[si].clone();
@@ -149,7 +154,10 @@ fn qizhong(
                     .collect(),
             );
         }
-        if parts.len() == n && ts.iter().zip(&parts).all(|(&t, &p)| value(p) <= value(t)) && adjacent(facts, ts) {
+        if parts.len() == n
+            && ts.iter().zip(&parts).all(|(&t, &p)| value(p) <= value(t))
+            && adjacent(facts, ts)
+        {
             return Some(
                 ts.iter()
                     .zip(&parts)
@@ -164,11 +172,16 @@ fn qizhong(
 
 /// Totals listed one after another with nothing but their labels between them.
 fn adjacent(facts: &[Fact], ts: &[usize]) -> bool {
-    ts.windows(2).all(|w| w[1] == w[0] + 1 && facts[w[1]].sentence.abs_diff(facts[w[0]].sentence) <= 1)
+    ts.windows(2)
+        .all(|w| w[1] == w[0] + 1 && facts[w[1]].sentence.abs_diff(facts[w[0]].sentence) <= 1)
 }
 
 /// Split `parts` into consecutive runs, one per total, each summing to its total.
-fn consecutive_groups(ts: &[usize], parts: &[usize], value: impl Fn(usize) -> Decimal) -> Option<Vec<Vec<usize>>> {
+fn consecutive_groups(
+    ts: &[usize],
+    parts: &[usize],
+    value: impl Fn(usize) -> Decimal,
+) -> Option<Vec<Vec<usize>>> {
     let mut groups = Vec::new();
     let mut k = 0;
     for &t in ts {
@@ -188,7 +201,11 @@ fn consecutive_groups(ts: &[usize], parts: &[usize], value: impl Fn(usize) -> De
 }
 
 fn make(facts: &[Fact], total: usize, parts: Vec<usize>, relation: BreakdownRelation) -> Breakdown {
-    let end = parts.iter().map(|&p| facts[p].span.end).max().unwrap_or(facts[total].span.end);
+    let end = parts
+        .iter()
+        .map(|&p| facts[p].span.end)
+        .max()
+        .unwrap_or(facts[total].span.end);
     Breakdown {
         total,
         span: Span::new(facts[total].span.start, end.max(facts[total].span.end)),
@@ -212,7 +229,12 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
         }
         if (3..=MAX_DETAIL_SEARCH).contains(&k) {
             for drop in 0..k {
-                let rest: Vec<usize> = run.iter().enumerate().filter(|(j, _)| *j != drop).map(|(_, &p)| p).collect();
+                let rest: Vec<usize> = run
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != drop)
+                    .map(|(_, &p)| p)
+                    .collect();
                 if sum(&rest) == t && exact(&rest) && complementary(facts, &rest) {
                     return make(facts, total, rest, BreakdownRelation::Partition);
                 }
@@ -248,7 +270,12 @@ fn parenthesised(norm: &NormText, facts: &[Fact], used: &HashSet<usize>) -> Vec<
         if !rest.starts_with('(') {
             continue;
         }
-        let Some(close) = rest.char_indices().take(80).find(|(_, c)| *c == ')').map(|(k, _)| k) else {
+        let Some(close) = rest
+            .char_indices()
+            .take(80)
+            .find(|(_, c)| *c == ')')
+            .map(|(k, _)| k)
+        else {
             continue;
         };
         let end = norm.to_source(after + close..after + close).start;
@@ -284,11 +311,18 @@ fn names_numerator(label: &str, stem: &str) -> bool {
         b.sort_unstable();
         a == b
     };
-    label.ends_with(stem) || label.starts_with(stem) || stem.ends_with(label) && label.chars().count() >= 2 || same_chars
+    label.ends_with(stem)
+        || label.starts_with(stem)
+        || stem.ends_with(label) && label.chars().count() >= 2
+        || same_chars
 }
 
 /// A rate with the count it is a share of and the count of that share, stated before it in the sentence.
-fn ratios(sentences: &[Piece], by_sentence: &[std::ops::Range<usize>], facts: &[Fact]) -> Vec<Ratio> {
+fn ratios(
+    sentences: &[Piece],
+    by_sentence: &[std::ops::Range<usize>],
+    facts: &[Fact],
+) -> Vec<Ratio> {
     let mut out = Vec::new();
     for (ri, r) in facts.iter().enumerate() {
         if r.kind != FactKind::Rate {
@@ -301,21 +335,29 @@ fn ratios(sentences: &[Piece], by_sentence: &[std::ops::Range<usize>], facts: &[
         loop {
             let range = by_sentence[sj].clone();
             earlier.extend((range.start..range.end.min(ri)).rev().take(MAX_FACTS));
-            if sj == 0 || r.sentence - sj >= MAX_SENTENCES || sentences.get(sj - 1).map(|p| p.group) != group {
+            if sj == 0
+                || r.sentence - sj >= MAX_SENTENCES
+                || sentences.get(sj - 1).map(|p| p.group) != group
+            {
                 break;
             }
             sj -= 1;
         }
         // `earlier` runs backwards from the rate.
-        let Some(pos) = earlier.iter().position(|&k| quantity(&facts[k]) && names_numerator(&facts[k].label, stem)) else {
+        let Some(pos) = earlier
+            .iter()
+            .position(|&k| quantity(&facts[k]) && names_numerator(&facts[k].label, stem))
+        else {
             continue;
         };
         let numerator = earlier[pos];
         let n = &facts[numerator];
-        let denominator = earlier[pos + 1..]
-            .iter()
-            .copied()
-            .find(|&k| quantity(&facts[k]) && facts[k].unit == n.unit && facts[k].value >= n.value && facts[k].span != n.span);
+        let denominator = earlier[pos + 1..].iter().copied().find(|&k| {
+            quantity(&facts[k])
+                && facts[k].unit == n.unit
+                && facts[k].value >= n.value
+                && facts[k].span != n.span
+        });
         if let Some(denominator) = denominator {
             out.push(Ratio {
                 rate: ri,

@@ -36,17 +36,38 @@ pub fn split(norm: &NormText, src: &str, body: Range<usize>, sections: &[Section
             end = j + d.len_utf8();
             chars.next();
         }
-        push(&mut out, norm, src, body.start + start..body.start + end, group, sections);
+        push(
+            &mut out,
+            norm,
+            src,
+            body.start + start..body.start + end,
+            group,
+            sections,
+        );
         if hard {
             group += 1;
         }
         start = if c == '\n' { i + 1 } else { end };
     }
-    push(&mut out, norm, src, body.start + start..body.end, group, sections);
+    push(
+        &mut out,
+        norm,
+        src,
+        body.start + start..body.end,
+        group,
+        sections,
+    );
     out
 }
 
-fn push(out: &mut Vec<Piece>, norm: &NormText, src: &str, r: Range<usize>, group: usize, sections: &[Section]) {
+fn push(
+    out: &mut Vec<Piece>,
+    norm: &NormText,
+    src: &str,
+    r: Range<usize>,
+    group: usize,
+    sections: &[Section],
+) {
     let t = &norm.text[r.clone()];
     let lead = t.len() - t.trim_start().len();
     let trimmed = t.trim();
@@ -67,7 +88,9 @@ fn push(out: &mut Vec<Piece>, norm: &NormText, src: &str, r: Range<usize>, group
 
 /// The deepest section whose span contains `offset`.
 pub fn innermost(sections: &[Section], offset: usize) -> Option<usize> {
-    let mut i = sections.partition_point(|s| s.heading.start <= offset).checked_sub(1)?;
+    let mut i = sections
+        .partition_point(|s| s.heading.start <= offset)
+        .checked_sub(1)?;
     loop {
         let s = &sections[i];
         if s.span.start <= offset && offset < s.span.end.max(s.span.start + 1) {
@@ -86,8 +109,14 @@ mod tests {
         let src = "一、标题\n甲乙。丙丁;戊己!“庚。”辛";
         let norm = NormText::new(src);
         let ps = split(&norm, src, 0..norm.text.len(), &[]);
-        let texts: Vec<&str> = ps.iter().map(|p| &src[p.sentence.span.start..p.sentence.span.end]).collect();
-        assert_eq!(texts, ["一、标题", "甲乙。", "丙丁;", "戊己!", "“庚。”", "辛"]);
+        let texts: Vec<&str> = ps
+            .iter()
+            .map(|p| &src[p.sentence.span.start..p.sentence.span.end])
+            .collect();
+        assert_eq!(
+            texts,
+            ["一、标题", "甲乙。", "丙丁;", "戊己!", "“庚。”", "辛"]
+        );
         assert_eq!(ps[2].group, ps[3].group);
         assert_eq!(ps[1].group + 1, ps[2].group);
     }

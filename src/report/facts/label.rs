@@ -17,39 +17,111 @@ const MAX_LABEL_CHARS: usize = 40;
 const MAX_SHARED: usize = 12;
 /// Stripped repeatedly from the end of the clause before a number; longest first.
 const TRAILING: &[&str] = &[
-    "均达到", "均达", "均为", "均是", "分别为", "分别达到", "分别达", "分别是", "全部达到", "达到了", "达到", "提高到",
-    "提高至", "提升到", "提升至", "增加到", "增加至", "增至", "降至", "压缩至", "压缩到", "缩短至", "减少到", "控制在",
-    "保持在", "约为", "共计", "累计", "总计", "合计", "高达", "已达", "现有", "共有", "已有", "拥有", "达", "为", "是",
-    "共", "均", "都", "已", "仅", "约",
+    "均达到",
+    "均达",
+    "均为",
+    "均是",
+    "分别为",
+    "分别达到",
+    "分别达",
+    "分别是",
+    "全部达到",
+    "达到了",
+    "达到",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增加至",
+    "增至",
+    "降至",
+    "压缩至",
+    "压缩到",
+    "缩短至",
+    "减少到",
+    "控制在",
+    "保持在",
+    "约为",
+    "共计",
+    "累计",
+    "总计",
+    "合计",
+    "高达",
+    "已达",
+    "现有",
+    "共有",
+    "已有",
+    "拥有",
+    "达",
+    "为",
+    "是",
+    "共",
+    "均",
+    "都",
+    "已",
+    "仅",
+    "约",
 ];
 /// Trailing words that mean one value is shared by the items listed before it with 、.
 const SHARED: &[&str] = &["均", "都", "分别", "全部"];
 
 /// Scope and time words: the label starts after them, and a bare verb after them is still a label.
 const SCOPE: &[&str] = &[
-    "其中", "全年", "今年以来", "年内", "一年来", "截至目前", "目前", "累计", "共计", "总计", "合计", "先后", "分别",
-    "同时", "此外", "另外", "期间", "以来", "现有", "共有", "已有", "已经", "全市", "全区", "全县", "全省", "全镇", "全国",
+    "其中",
+    "全年",
+    "今年以来",
+    "年内",
+    "一年来",
+    "截至目前",
+    "目前",
+    "累计",
+    "共计",
+    "总计",
+    "合计",
+    "先后",
+    "分别",
+    "同时",
+    "此外",
+    "另外",
+    "期间",
+    "以来",
+    "现有",
+    "共有",
+    "已有",
+    "已经",
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "全镇",
+    "全国",
 ];
 /// Generic verbs: the label is the object after them.
 const VERBS: &[&str] = &[
-    "办理", "受理", "审结", "收到", "接到", "接收", "开展", "组织", "召开", "举办", "举行", "完成", "实现", "出具", "提供",
-    "发放", "制发", "印发", "制定", "出台", "报送", "上报", "参与", "参加", "涉及", "作出", "梳理", "建立", "建成", "配备",
-    "选聘", "聘请", "培养", "列为", "发布", "推动", "推进", "打造", "获得", "受到", "听取", "引入", "新增", "收集", "收缴",
-    "清理", "查处", "处理", "化解", "评选", "设立", "设置", "购买", "悬挂", "制作", "录入", "匹配", "解决", "提出", "下发",
+    "办理", "受理", "审结", "收到", "接到", "接收", "开展", "组织", "召开", "举办", "举行", "完成",
+    "实现", "出具", "提供", "发放", "制发", "印发", "制定", "出台", "报送", "上报", "参与", "参加",
+    "涉及", "作出", "梳理", "建立", "建成", "配备", "选聘", "聘请", "培养", "列为", "发布", "推动",
+    "推进", "打造", "获得", "受到", "听取", "引入", "新增", "收集", "收缴", "清理", "查处", "处理",
+    "化解", "评选", "设立", "设置", "购买", "悬挂", "制作", "录入", "匹配", "解决", "提出", "下发",
     "进行", "等",
 ];
 /// Where a noun phrase after a classifier ends.
 const FOLLOW_STOPS: &[&str] = &[
-    "进行", "开展", "参加", "参与", "完成", "实现", "进驻", "作为", "引入", "达到", "获得", "持有", "被", "已经", "已",
-    "全年", "的", "和", "及", "与", "并", "开设", "布置", "推荐", "提供", "担任", "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场",
+    "进行", "开展", "参加", "参与", "完成", "实现", "进驻", "作为", "引入", "达到", "获得", "持有",
+    "被", "已经", "已", "全年", "的", "和", "及", "与", "并", "开设", "布置", "推荐", "提供",
+    "担任", "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场",
 ];
 /// Leading words that are not part of the thing counted.
 const LEADING: &[&str] = &[
-    "全市", "全区", "全县", "全省", "全镇", "全国", "全年", "各类", "各级", "各项", "各种", "所有", "全部", "相关", "其中",
-    "累计", "共计",
+    "全市", "全区", "全县", "全省", "全镇", "全国", "全年", "各类", "各级", "各项", "各种", "所有",
+    "全部", "相关", "其中", "累计", "共计",
 ];
 /// A label that is only one of these says nothing.
-const EMPTY: &[&str] = &["对", "向", "从", "经", "将", "把", "由", "给", "在", "为", "与", "和", "及", "共", "已", "并", "达"];
+const EMPTY: &[&str] = &[
+    "对", "向", "从", "经", "将", "把", "由", "给", "在", "为", "与", "和", "及", "共", "已", "并",
+    "达",
+];
 /// Generic heads after 的 that need their modifier (人民陪审员的数量).
 const GENERIC_HEADS: &[&str] = &["数量", "人数", "总数", "规模", "比例", "金额", "总量", "数"];
 const LOCATIVES: &[char] = &['中', '内', '里', '上'];
@@ -89,7 +161,10 @@ pub struct Before {
 }
 
 fn is_boundary(c: char) -> bool {
-    matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '、' | '\n' | '(' | ')')
+    matches!(
+        c,
+        ',' | '。' | ';' | ':' | '!' | '?' | '、' | '\n' | '(' | ')'
+    )
 }
 
 /// Start of the clause ending at `at`, not before `floor`; parenthesised asides are skipped over.
@@ -116,10 +191,7 @@ fn clause_start(text: &str, floor: usize, at: usize) -> usize {
 fn strip_trailing(s: &str) -> (&str, bool) {
     let mut s = s.trim_end();
     let mut shared = false;
-    loop {
-        let Some(t) = TRAILING.iter().find(|t| s.ends_with(*t) && s.len() > t.len() || **t == s) else {
-            break;
-        };
+    while let Some(t) = TRAILING.iter().find(|t| s.ends_with(*t)) {
         shared |= SHARED.iter().any(|w| t.starts_with(w));
         s = &s[..s.len() - t.len()];
     }
@@ -153,14 +225,20 @@ fn head(phrase: &str, offset: usize) -> Option<Label> {
     }
     loop {
         let rest = &phrase[start..];
-        match LEADING.iter().find(|w| rest.starts_with(*w) && rest.len() > w.len()) {
+        match LEADING
+            .iter()
+            .find(|w| rest.starts_with(*w) && rest.len() > w.len())
+        {
             Some(w) => start += w.len(),
             None => break,
         }
     }
     let raw = &phrase[start..];
     let text = clean(raw);
-    if text.is_empty() || EMPTY.contains(&text.as_str()) || text.chars().all(|c| c.is_ascii_punctuation()) {
+    if text.is_empty()
+        || EMPTY.contains(&text.as_str())
+        || text.chars().all(|c| c.is_ascii_punctuation())
+    {
         return None;
     }
     Some(Label {
@@ -211,7 +289,12 @@ fn from_clause(clause: &str, offset: usize) -> Option<Label> {
     let rest = &clause[scope_cut..];
     let lead = rest
         .char_indices()
-        .take_while(|(_, c)| matches!(c, '已' | '共' | '并' | '均' | '都' | '再' | '又' | '还' | '也' | '另' | '即'))
+        .take_while(|(_, c)| {
+            matches!(
+                c,
+                '已' | '共' | '并' | '均' | '都' | '再' | '又' | '还' | '也' | '另' | '即'
+            )
+        })
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
     head(&rest[lead..], offset + scope_cut + lead)
@@ -278,8 +361,14 @@ mod tests {
     fn reads_the_object_after_generic_verbs() {
         assert_eq!(label("全年共办理公证案件88件").as_deref(), Some("公证案件"));
         assert_eq!(label("依法受理信访事项17件").as_deref(), Some("信访事项"));
-        assert_eq!(label("机关负责人出庭应诉率为 97%").as_deref(), Some("机关负责人出庭应诉率"));
-        assert_eq!(label("参与县政府常务会议议题合法性审查31个").as_deref(), Some("县政府常务会议议题合法性审查"));
+        assert_eq!(
+            label("机关负责人出庭应诉率为 97%").as_deref(),
+            Some("机关负责人出庭应诉率")
+        );
+        assert_eq!(
+            label("参与县政府常务会议议题合法性审查31个").as_deref(),
+            Some("县政府常务会议议题合法性审查")
+        );
         assert_eq!(label("全市群众满意率达99%").as_deref(), Some("群众满意率"));
     }
 
@@ -292,9 +381,18 @@ mod tests {
 
     #[test]
     fn takes_the_head_after_de_and_deng() {
-        assert_eq!(label("清理以县政府名义制发的规范性文件40件").as_deref(), Some("规范性文件"));
-        assert_eq!(label("审查《某某条例》等地方性法规2件").as_deref(), Some("地方性法规"));
-        assert_eq!(label("开展“送法进村”活动12场").as_deref(), Some("送法进村活动"));
+        assert_eq!(
+            label("清理以县政府名义制发的规范性文件40件").as_deref(),
+            Some("规范性文件")
+        );
+        assert_eq!(
+            label("审查《某某条例》等地方性法规2件").as_deref(),
+            Some("地方性法规")
+        );
+        assert_eq!(
+            label("开展“送法进村”活动12场").as_deref(),
+            Some("送法进村活动")
+        );
     }
 
     #[test]

@@ -14,16 +14,22 @@ fn dec(s: &str) -> Decimal {
 }
 
 fn one<'a>(fs: &'a [Fact], label: &str) -> &'a Fact {
-    fs.iter()
-        .find(|f| f.label == label)
-        .unwrap_or_else(|| panic!("no fact {label}: {:?}", fs.iter().map(|f| &f.label).collect::<Vec<_>>()))
+    fs.iter().find(|f| f.label == label).unwrap_or_else(|| {
+        panic!(
+            "no fact {label}: {:?}",
+            fs.iter().map(|f| &f.label).collect::<Vec<_>>()
+        )
+    })
 }
 
 #[test]
 fn count_with_label_after_generic_verb() {
     let (r, fs) = facts("全年共办理公证案件88件，同比持平。");
     let f = one(&fs, "公证案件");
-    assert_eq!((f.value, f.unit.as_str(), f.kind, f.approx), (dec("88"), "件", FactKind::Quantity, Approx::Exact));
+    assert_eq!(
+        (f.value, f.unit.as_str(), f.kind, f.approx),
+        (dec("88"), "件", FactKind::Quantity, Approx::Exact)
+    );
     assert_eq!(r.slice(f.span), "88件");
     assert_eq!(r.slice(f.label_span.unwrap()), "公证案件");
 }
@@ -32,13 +38,17 @@ fn count_with_label_after_generic_verb() {
 fn rate_with_space_and_full_width_percent() {
     let (r, fs) = facts("机关负责人出庭应诉率为 ９８.５％。");
     let f = one(&fs, "机关负责人出庭应诉率");
-    assert_eq!((f.value, f.unit.as_str(), f.kind), (dec("98.5"), "%", FactKind::Rate));
+    assert_eq!(
+        (f.value, f.unit.as_str(), f.kind),
+        (dec("98.5"), "%", FactKind::Rate)
+    );
     assert_eq!(r.slice(f.span), "９８.５％");
 }
 
 #[test]
 fn number_cut_by_a_page_break() {
-    let (_, fs) = facts("热线平台共受理群众诉求约四千件左右，按期办结率97.25\n\n%，群众普遍满意。\n");
+    let (_, fs) =
+        facts("热线平台共受理群众诉求约四千件左右，按期办结率97.25\n\n%，群众普遍满意。\n");
     assert_eq!(one(&fs, "按期办结率").value, dec("97.25"));
 }
 
@@ -47,16 +57,24 @@ fn shared_value_gives_one_fact_per_label() {
     let (_, fs) = facts("所有议案均已办结,知晓率、参与率、好评率均达到100%。");
     let labels: Vec<&str> = fs.iter().map(|f| f.label.as_str()).collect();
     assert_eq!(labels, ["知晓率", "参与率", "好评率"]);
-    assert!(fs.iter().all(|f| f.kind == FactKind::Rate && f.value == dec("100")));
+    assert!(fs
+        .iter()
+        .all(|f| f.kind == FactKind::Rate && f.value == dec("100")));
 }
 
 #[test]
 fn changes_are_not_rates() {
     let (_, fs) = facts("败诉案件数同比下降12.5%，败诉率下降3.2个百分点，办件量增长了8%。");
     let a = one(&fs, "败诉案件数");
-    assert_eq!((a.kind, a.value, a.unit.as_str()), (FactKind::Change, dec("-12.5"), "%"));
+    assert_eq!(
+        (a.kind, a.value, a.unit.as_str()),
+        (FactKind::Change, dec("-12.5"), "%")
+    );
     let b = one(&fs, "败诉率");
-    assert_eq!((b.kind, b.value, b.unit.as_str()), (FactKind::Change, dec("-3.2"), "个百分点"));
+    assert_eq!(
+        (b.kind, b.value, b.unit.as_str()),
+        (FactKind::Change, dec("-3.2"), "个百分点")
+    );
     assert_eq!(one(&fs, "办件量").value, dec("8"));
     assert!(fs.iter().all(|f| f.kind != FactKind::Rate));
 }
@@ -67,7 +85,10 @@ fn multipliers_and_approximations() {
     let f = one(&fs, "补贴资金");
     assert_eq!((f.value, f.unit.as_str()), (dec("32000"), "元"));
     let f = one(&fs, "受众");
-    assert_eq!((f.value, f.unit.as_str(), f.approx), (dec("20000"), "人次", Approx::AtLeast));
+    assert_eq!(
+        (f.value, f.unit.as_str(), f.approx),
+        (dec("20000"), "人次", Approx::AtLeast)
+    );
     let f = one(&fs, "覆盖群众");
     assert_eq!((f.value, f.approx), (dec("10000"), Approx::AtLeast));
     assert_eq!(one(&fs, "培训").approx, Approx::About);
@@ -77,7 +98,9 @@ fn multipliers_and_approximations() {
 
 #[test]
 fn chinese_numerals_with_classifiers() {
-    let (_, fs) = facts("督察反馈问题四方面11点，安排两家单位，确定十项任务，一方面加强学习，落实八项规定精神。");
+    let (_, fs) = facts(
+        "督察反馈问题四方面11点，安排两家单位，确定十项任务，一方面加强学习，落实八项规定精神。",
+    );
     assert_eq!(one(&fs, "督察反馈问题").value, dec("4"));
     assert_eq!(one(&fs, "督察反馈问题").unit, "方面");
     assert_eq!(one(&fs, "单位").value, dec("2"));
