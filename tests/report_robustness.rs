@@ -136,3 +136,11 @@ fn one_megabyte_lines_without_newlines() {
         );
     }
 }
+
+#[test]
+fn huge_numbers_do_not_overflow() {
+    let text = "共办理案件7922816251426433759354395033件，其中民事7922816251426433759354395033件，刑事7922816251426433759354395033件。资金79228162514264337593亿元，人数99999999999999999999999999999999万人。";
+    let r = run(text.to_string());
+    check_spans(&r);
+    assert!(r.facts.iter().any(|f| f.label == "案件"));
+}

@@ -149,7 +149,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
         let mut floor = p.norm.start;
         let mut prev_unit: Option<(String, usize)> = None;
         for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
-            let before = label::before(text, floor, hit.label_end);
+            let before = label::before(text, floor.min(hit.label_end), hit.label_end);
             let after = if hit.kind == FactKind::Change {
                 None
             } else {
@@ -341,11 +341,8 @@ fn read(
             return None;
         }
         if let Some(m) = ['万', '亿'].into_iter().find(|m| r.starts_with(*m)) {
-            value *= if m == '万' {
-                Decimal::from(10_000)
-            } else {
-                Decimal::from(100_000_000)
-            };
+            let factor = if m == '万' { 10_000 } else { 100_000_000 };
+            value = value.checked_mul(Decimal::from(factor))?;
             k += m.len_utf8();
         }
     }

@@ -188,7 +188,7 @@ fn consecutive_groups(
         let mut sum = Decimal::ZERO;
         let mut g = Vec::new();
         while k < parts.len() && sum < value(t) {
-            sum += value(parts[k]);
+            sum = sum.checked_add(value(parts[k]))?;
             g.push(parts[k]);
             k += 1;
         }
@@ -220,11 +220,11 @@ fn make(facts: &[Fact], total: usize, parts: Vec<usize>, relation: BreakdownRela
 /// exactly is taken. Otherwise only the parts of the 其中 sentence itself are kept.
 fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Breakdown {
     let t = facts[total].value;
-    let sum = |ps: &[usize]| -> Decimal { ps.iter().map(|&p| facts[p].value).sum() };
+    let sum = |ps: &[usize]| total_of(facts, ps);
     let exact = |ps: &[usize]| ps.iter().all(|&p| facts[p].approx == super::Approx::Exact);
     for k in (2..=parts.len()).rev() {
         let run = &parts[..k];
-        if sum(run) == t && exact(run) {
+        if sum(run) == Some(t) && exact(run) {
             return make(facts, total, run.to_vec(), BreakdownRelation::Partition);
         }
         if (3..=MAX_DETAIL_SEARCH).contains(&k) {
@@ -235,7 +235,7 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
                     .filter(|(j, _)| *j != drop)
                     .map(|(_, &p)| p)
                     .collect();
-                if sum(&rest) == t && exact(&rest) && complementary(facts, &rest) {
+                if sum(&rest) == Some(t) && exact(&rest) && complementary(facts, &rest) {
                     return make(facts, total, rest, BreakdownRelation::Partition);
                 }
             }
@@ -249,6 +249,13 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
         BreakdownRelation::Subset
     };
     make(facts, total, parts, relation)
+}
+
+/// Sum of the parts' values; `None` on overflow.
+fn total_of(facts: &[Fact], parts: &[usize]) -> Option<Decimal> {
+    parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, &p| acc.checked_add(facts[p].value))
 }
 
 fn complementary(facts: &[Fact], parts: &[usize]) -> bool {
@@ -283,8 +290,7 @@ fn parenthesised(norm: &NormText, facts: &[Fact], used: &HashSet<usize>) -> Vec<
             .take_while(|&k| facts[k].span.end <= end)
             .filter(|&k| facts[k].unit == t.unit && quantity(&facts[k]))
             .collect();
-        let sum: Decimal = parts.iter().map(|&p| facts[p].value).sum();
-        if parts.len() >= 2 && sum == t.value {
+        if parts.len() >= 2 && total_of(facts, &parts) == Some(t.value) {
             out.push(make(facts, ti, parts, BreakdownRelation::Partition));
         }
     }
