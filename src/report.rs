@@ -44,8 +44,17 @@ pub fn parse(source: SourceText) -> Report {
     let outline = outline::build(&norm, src, &nlines, &layout, body_norm.end);
     let sentences = sentences::split(&norm, src, body_norm.clone(), &outline.sections);
     let enumerations = enumerations::find(&norm, src, body_norm.clone(), &outline.sections);
-    let facts = facts::extract(&norm, src, &sentences, &outline.sections);
+    let mut facts = facts::extract(&norm, src, &sentences, &outline.sections);
     let rel = relations::find(&norm, &sentences, &facts);
+    // `其中12项已完成`: a part that names nothing counts what its total counts.
+    for b in &rel.breakdowns {
+        let total = facts[b.total].label.clone();
+        for &p in &b.parts {
+            if facts[p].label.is_empty() {
+                facts[p].label.clone_from(&total);
+            }
+        }
+    }
     Report {
         lines,
         body,

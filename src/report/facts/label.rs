@@ -109,8 +109,9 @@ const VERBS: &[&str] = &[
 /// Where a noun phrase after a classifier ends.
 const FOLLOW_STOPS: &[&str] = &[
     "进行", "开展", "参加", "参与", "完成", "实现", "进驻", "作为", "引入", "达到", "获得", "持有",
-    "被", "已经", "已", "全年", "的", "和", "及", "与", "并", "开设", "布置", "推荐", "提供",
-    "担任", "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场",
+    "被", "已经", "已", "全年", "和", "及", "与", "并", "开设", "布置", "推荐", "提供", "担任",
+    "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场", "聘任", "认真", "积极", "全面",
+    "切实", "深入", "共同", "主动", "集中", "统一",
 ];
 /// Leading words that are not part of the thing counted.
 const LEADING: &[&str] = &[
@@ -312,6 +313,11 @@ pub fn after(text: &str, at: usize) -> Option<Label> {
             ')' if depth > 0 => depth -= 1,
             _ => {}
         }
+        // `对象的“线上+线下”监管`: a quote after 的 starts what the noun is for, not the noun.
+        if c == '“' && rest[..i].ends_with('的') {
+            end = i - '的'.len_utf8();
+            break;
+        }
         let ok = n < MAX_LABEL_CHARS
             && (depth > 0
                 || c == ')'
@@ -324,14 +330,14 @@ pub fn after(text: &str, at: usize) -> Option<Label> {
         end = i + c.len_utf8();
     }
     let phrase = &rest[..end];
+    // `954人的年检工作`: the number modifies what follows; the label is the text before it.
+    if phrase.starts_with('的') {
+        return None;
+    }
     let first_stop = FOLLOW.find(phrase);
     let phrase = match first_stop {
         // 持有新式执法证件的执法人员: a clause before 的, the noun after it.
         Some(m) if m.start() == 0 => {
-            // `954人的年检工作`: the number modifies what follows; the label is the text before it.
-            if phrase.starts_with('的') {
-                return None;
-            }
             let k = phrase.find('的')?;
             let tail = &phrase[k + '的'.len_utf8()..];
             let stop = FOLLOW.find(tail).map_or(tail.len(), |m| m.start());
@@ -410,6 +416,10 @@ mod tests {
         assert_eq!(after(s, "52家".len()).unwrap().text, "单位");
         let s = "9名持有新证件的执法人员、";
         assert_eq!(after(s, "9名".len()).unwrap().text, "执法人员");
+        let s = "5位经验丰富的律师担任顾问";
+        assert_eq!(after(s, "5位".len()).unwrap().text, "律师");
+        let s = "8名在册对象的“线上”监管";
+        assert_eq!(after(s, "8名".len()).unwrap().text, "在册对象");
         let s = "20个案卷中,";
         assert_eq!(after(s, "20个".len()).unwrap().text, "案卷");
         assert!(after("5件,", "5件".len()).is_none());
