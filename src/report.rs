@@ -80,7 +80,7 @@ pub(crate) fn src_span(norm: &NormText, src: &str, range: Range<usize>) -> Span 
     let s = norm.to_source(range);
     let (mut start, mut end) = (s.start.min(src.len()), s.end.min(src.len()));
     let Some(slice) = src.get(start..end) else {
-        return Span::new(start, start.max(end.min(start)));
+        return Span::new(start, start);
     };
     end = start + slice.trim_end_matches(is_trim).len();
     start = end - src[start..end].trim_start_matches(is_trim).len();

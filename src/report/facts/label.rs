@@ -63,8 +63,9 @@ const TRAILING: &[&str] = &[
     "仅",
     "约",
 ];
-/// Trailing words that mean one value is shared by the items listed before it with 、.
-const SHARED: &[&str] = &["均", "都", "分别", "全部"];
+/// Trailing words that mean one value is shared by the items listed before it with 、 (分别 pairs
+/// several values with several items, so it is not one of them).
+const SHARED: &[&str] = &["均", "都", "全部"];
 
 /// Scope and time words: the label starts after them, and a bare verb after them is still a label.
 const SCOPE: &[&str] = &[
