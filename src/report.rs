@@ -44,8 +44,17 @@ pub fn parse(source: SourceText) -> Report {
     let outline = outline::build(&norm, src, &nlines, &layout, body_norm.end);
     let sentences = sentences::split(&norm, src, body_norm.clone(), &outline.sections);
     let enumerations = enumerations::find(&norm, src, body_norm.clone(), &outline.sections);
-    let facts = facts::extract(&norm, src, &sentences, &outline.sections);
+    let mut facts = facts::extract(&norm, src, &sentences, &outline.sections);
     let rel = relations::find(&norm, &sentences, &facts);
+    // `其中12项已完成`: a part that names nothing counts what its total counts.
+    for b in &rel.breakdowns {
+        let total = facts[b.total].label.clone();
+        for &p in &b.parts {
+            if facts[p].label.is_empty() {
+                facts[p].label.clone_from(&total);
+            }
+        }
+    }
     Report {
         lines,
         body,
@@ -71,7 +80,7 @@ pub(crate) fn src_span(norm: &NormText, src: &str, range: Range<usize>) -> Span 
     let s = norm.to_source(range);
     let (mut start, mut end) = (s.start.min(src.len()), s.end.min(src.len()));
     let Some(slice) = src.get(start..end) else {
-        return Span::new(start, start.max(end.min(start)));
+        return Span::new(start, start);
     };
     end = start + slice.trim_end_matches(is_trim).len();
     start = end - src[start..end].trim_start_matches(is_trim).len();

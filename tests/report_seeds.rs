@@ -391,3 +391,15 @@ fn every_seed_has_sentences_and_spans_inside_the_source() {
         }
     }
 }
+
+#[test]
+fn unlabelled_part_counts_what_its_total_counts() {
+    let r = seed("000_6a7d678843610ca3");
+    let b = r
+        .breakdowns
+        .iter()
+        .find(|b| r.facts[b.total].value == dec("50"))
+        .unwrap();
+    assert_eq!(r.facts[b.parts[0]].label, "任务");
+    assert_eq!(r.facts[b.parts[0]].value, dec("12"));
+}

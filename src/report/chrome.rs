@@ -106,18 +106,16 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         .iter()
         .position(|t| is_running_text(t))
         .unwrap_or(texts.len());
-    let title_seen = |i: usize| {
-        texts[..i]
-            .iter()
-            .any(|t| char_len(t) >= 8 && !LEADING.is_match(t))
-    };
+    let mut title_seen = false;
     for (i, t) in texts.iter().enumerate().take(out.header_end) {
         if t.is_empty() {
             continue;
         }
-        let is_chrome = LEADING.is_match(t)
-            || (!title_seen(i) && is_category_label(t) && !t.contains('【'))
-            || (title_seen(i) && date_line(t).is_some_and(|_| t.starts_with('(')));
+        let leading = LEADING.is_match(t);
+        let is_chrome = leading
+            || (!title_seen && is_category_label(t) && !t.contains('【'))
+            || (title_seen && date_line(t).is_some_and(|_| t.starts_with('(')));
+        title_seen |= char_len(t) >= 8 && !leading;
         if !is_chrome {
             continue;
         }

@@ -10,6 +10,9 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)(?:^|[。;:,!?])\s*([一二三四五六七八九十]{1,2})是").expect("valid regex")
 });
 
+/// The last item of an enumeration is cut here if its paragraph runs on.
+const MAX_ITEM_BYTES: usize = 4096;
+
 struct Item {
     ordinal: u64,
     start: usize,
@@ -37,10 +40,15 @@ pub fn find(
         })
         .collect();
     let heading_starts: Vec<usize> = sections.iter().map(|s| s.heading.start).collect();
+    // An item ends with its paragraph; the search is bounded so that huge lines stay linear.
     let line_end = |from: usize| {
-        norm.text[from..body.end]
+        let mut limit = (from + MAX_ITEM_BYTES).min(body.end);
+        while !norm.text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        norm.text[from..limit]
             .find('\n')
-            .map_or(body.end, |k| from + k)
+            .map_or(limit, |k| from + k)
     };
     let mut out = Vec::new();
     let mut run: Vec<&Item> = Vec::new();

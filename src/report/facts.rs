@@ -11,11 +11,14 @@ mod label;
 use super::numerals::{is_cn_numeral_char, parse_cn};
 use super::sentences::Piece;
 use super::{Approx, Fact, FactKind, NormText, Section};
+use regex::Regex;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
-/// Units after Arabic numerals, longest first where one is a prefix of another.
+/// Units after Arabic numerals.
 const UNITS: &[&str] = &[
     "个百分点",
     "百分点",
@@ -149,7 +152,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
         let mut floor = p.norm.start;
         let mut prev_unit: Option<(String, usize)> = None;
         for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
-            let before = label::before(text, floor, hit.label_end);
+            let before = label::before(text, floor.min(hit.label_end), hit.label_end);
             let after = if hit.kind == FactKind::Change {
                 None
             } else {
@@ -231,9 +234,33 @@ fn starts_with_any<'a, T: Copy>(s: &str, list: &'a [(&'a str, T)]) -> Option<(&'
     list.iter().find(|(w, _)| s.starts_with(w)).copied()
 }
 
-fn unit_at(s: &str, units: &[&'static str]) -> Option<&'static str> {
-    units.iter().find(|u| s.starts_with(**u)).copied()
+/// Units by their first character, longest first, so that a lookup costs one hash probe.
+type UnitIndex = HashMap<char, Vec<&'static str>>;
+
+fn index(units: &[&'static str]) -> UnitIndex {
+    let mut m: UnitIndex = HashMap::new();
+    for u in units {
+        if let Some(c) = u.chars().next() {
+            m.entry(c).or_default().push(u);
+        }
+    }
+    m.values_mut()
+        .for_each(|v| v.sort_by_key(|u| std::cmp::Reverse(u.len())));
+    m
 }
+
+static UNIT_INDEX: LazyLock<UnitIndex> = LazyLock::new(|| index(UNITS));
+static CN_UNIT_INDEX: LazyLock<UnitIndex> = LazyLock::new(|| index(CN_UNITS));
+
+fn unit_at(s: &str, units: &UnitIndex) -> Option<&'static str> {
+    let c = s.chars().next()?;
+    units.get(&c)?.iter().find(|u| s.starts_with(**u)).copied()
+}
+
+/// Where a number may start: a run of ASCII digits or of Chinese numeral characters.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[0-9]+|[零〇一二两三四五六七八九十百千万亿]+").expect("valid regex")
+});
 
 /// Every number of a sentence that is a fact, in order.
 fn numbers(
@@ -243,33 +270,37 @@ fn numbers(
     prev_unit: &mut Option<(String, usize)>,
 ) -> Vec<Hit> {
     let mut out = Vec::new();
-    let mut i = range.start;
-    while i < range.end {
-        let Some(c) = text[i..range.end].chars().next() else {
-            break;
-        };
-        let prev = text[range.start..i].chars().next_back();
-        let starts_digit = c.is_ascii_digit()
-            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || JOINERS.contains(&p));
-        let starts_cn = is_cn_numeral_char(c) && !prev.is_some_and(is_cn_numeral_char);
-        if !(starts_digit || starts_cn) {
-            i += c.len_utf8();
+    // Text before this offset has been consumed by a fact.
+    let mut next = range.start;
+    for m in CANDIDATE.find_iter(&text[range.clone()]) {
+        let i = range.start + m.start();
+        if i < next {
             continue;
         }
-        let end = if starts_digit {
+        let prev = text[range.start..i].chars().next_back();
+        let digits = m.as_str().as_bytes()[0].is_ascii_digit();
+        let starts = if digits {
+            !prev.is_some_and(|p| p.is_ascii_alphanumeric() || JOINERS.contains(&p))
+        } else {
+            !prev.is_some_and(is_cn_numeral_char)
+        };
+        if !starts {
+            continue;
+        }
+        let end = if digits {
             digits_end(text, i, range.end)
         } else {
-            cn_end(text, i, range.end)
+            range.start + m.end()
         };
-        if let Some(hit) = read(text, range.clone(), i, end, starts_digit, prev_unit) {
-            if !protected.iter().any(|p| p.start <= i && i < p.end) {
-                *prev_unit = Some((hit.unit.clone(), hit.span.end));
-                i = hit.span.end.max(end);
-                out.push(hit);
-                continue;
-            }
+        let Some(hit) = read(text, range.clone(), i, end, digits, prev_unit) else {
+            continue;
+        };
+        if protected.iter().any(|p| p.start <= i && i < p.end) {
+            continue;
         }
-        i = end;
+        *prev_unit = Some((hit.unit.clone(), hit.span.end));
+        next = hit.span.end.max(end);
+        out.push(hit);
     }
     out
 }
@@ -289,13 +320,6 @@ fn digits_end(text: &str, start: usize, limit: usize) -> usize {
     j
 }
 
-fn cn_end(text: &str, start: usize, limit: usize) -> usize {
-    text[start..limit]
-        .char_indices()
-        .find(|(_, c)| !is_cn_numeral_char(*c))
-        .map_or(limit, |(k, _)| start + k)
-}
-
 /// Read the unit, multiplier and approximation around the number at `start..end`.
 fn read(
     text: &str,
@@ -305,6 +329,12 @@ fn read(
     digits: bool,
     prev_unit: &Option<(String, usize)>,
 ) -> Option<Hit> {
+    // Cheap rejection first: a Chinese numeral needs a classifier right after it (most 一 are words).
+    if !digits {
+        let after = &text[end..sentence.end];
+        let after = after.strip_prefix(['余', '多']).unwrap_or(after);
+        unit_at(after, &CN_UNIT_INDEX)?;
+    }
     let before = &text[sentence.start..start];
     if before.ends_with('第')
         || (!digits
@@ -341,11 +371,8 @@ fn read(
             return None;
         }
         if let Some(m) = ['万', '亿'].into_iter().find(|m| r.starts_with(*m)) {
-            value *= if m == '万' {
-                Decimal::from(10_000)
-            } else {
-                Decimal::from(100_000_000)
-            };
+            let factor = if m == '万' { 10_000 } else { 100_000_000 };
+            value = value.checked_mul(Decimal::from(factor))?;
             k += m.len_utf8();
         }
     }
@@ -354,7 +381,7 @@ fn read(
         approx = Approx::AtLeast;
         k += m.len_utf8();
     }
-    let units = if digits { UNITS } else { CN_UNITS };
+    let units: &UnitIndex = if digits { &UNIT_INDEX } else { &CN_UNIT_INDEX };
     let unit = match unit_at(rest(k), units) {
         Some(u) => {
             k += u.len();

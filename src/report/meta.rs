@@ -212,7 +212,7 @@ fn is_title_candidate(t: &str) -> bool {
         && !t.starts_with('【')
         && !DOC_NUMBER.is_match(t)
         && date_line(t).is_none()
-        && !DRAFT.find(bare).is_some_and(|m| m.as_str() == bare)
+        && DRAFT.find(bare).is_none_or(|m| m.as_str() != bare)
         && !(looks_like_org(t) && !t.contains("报告") && !t.contains("情况") && !t.contains("总结"))
 }
 
@@ -312,4 +312,62 @@ fn kind(text: &str, lines: &[NLine], layout: &Layout, title: Option<&str>) -> (D
         DocKind::Other,
         "标题未表明是法治政府建设年度报告，也未见案例材料的体例".to_string(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::SourceText;
+    use crate::report::{parse, DocKind, Meta};
+    use chrono::NaiveDate;
+
+    fn meta(text: &str) -> Meta {
+        parse(SourceText::from_text("t", text)).meta
+    }
+
+    #[test]
+    fn title_with_markdown_and_odd_spaces() {
+        let m = meta("## 某区司法局 2024 年法治政府建设 工作报告\n\n2024年，我局依法履职，各项工作取得新的进展，现将有关情况报告如下。\n");
+        assert_eq!(
+            m.title.unwrap().value,
+            "某区司法局2024年法治政府建设工作报告"
+        );
+        assert_eq!(m.issuer.unwrap().value, "某区司法局");
+        assert_eq!(m.report_year.unwrap().value, 2024);
+        assert_eq!(m.kind, DocKind::AnnualReport);
+    }
+
+    #[test]
+    fn doc_number_in_square_or_round_brackets() {
+        let m = meta("某县司法局\n\n某司发[2024]12号\n\n关于2023年法治政府建设情况的报告\n");
+        assert_eq!(m.doc_number.unwrap().value, "某司发[2024]12号");
+        let m = meta("某县司法局\n\n某司发（2024）3号\n\n关于2023年法治政府建设情况的报告\n");
+        assert_eq!(m.doc_number.unwrap().value, "某司发(2024)3号");
+    }
+
+    #[test]
+    fn draft_marker_in_the_header_but_not_in_prose() {
+        let m = meta("某镇2024年法治政府建设情况报告（征求意见稿）\n\n2024年，我镇审议了三部规章的征求意见稿，并广泛听取了群众的意见建议。\n");
+        assert_eq!(m.draft.unwrap().value, "征求意见稿");
+        assert_eq!(m.title.unwrap().value, "某镇2024年法治政府建设情况报告");
+        let m = meta("某镇2024年法治政府建设情况报告\n\n2024年，我镇审议了三部规章的征求意见稿，并广泛听取了群众的意见建议。\n");
+        assert!(m.draft.is_none());
+    }
+
+    #[test]
+    fn sign_off_and_issued_date_at_the_end() {
+        let m = meta("法治政府建设情况报告\n\n2023年，我们认真履行法治政府建设职责，取得了明显的成效，现将有关情况报告如下。\n\n一、主要工作\n\n全年办结案件。\n\n某市某区人民政府\n\n2024年1月5日\n");
+        assert_eq!(
+            m.issued.unwrap().value,
+            NaiveDate::from_ymd_opt(2024, 1, 5).unwrap()
+        );
+        assert_eq!(m.issuer.unwrap().value, "某市某区人民政府");
+        assert_eq!(m.report_year.unwrap().value, 2023);
+    }
+
+    #[test]
+    fn other_documents_are_neither_reports_nor_cases() {
+        let m = meta("关于开展普法宣传月活动的通知\n\n各单位：为深入开展普法宣传工作，现就有关事项通知如下，请认真贯彻执行。\n");
+        assert_eq!(m.kind, DocKind::Other);
+        assert!(!m.kind_reason.is_empty());
+    }
 }

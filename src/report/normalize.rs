@@ -27,7 +27,10 @@ struct RawLine<'a> {
 }
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    // Han and most punctuation lie above U+3000: skip the Unicode table for them.
+    c.is_ascii_whitespace()
+        || (('\u{85}'..='\u{3000}').contains(&c) && c.is_whitespace())
+        || c == '\u{feff}'
 }
 
 fn raw_lines(src: &str) -> Vec<RawLine<'_>> {
@@ -73,31 +76,22 @@ pub fn normalize(src: &str) -> NormText {
 /// numbers or other Chinese (`2023 年`, `出庭应诉率为 100%`).
 fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
     let base = line.start + line.lead;
-    let chars: Vec<(usize, char)> = line
-        .trimmed
-        .char_indices()
-        .map(|(i, c)| (i, fold_width(c)))
-        .collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (off, c) = chars[k];
+    let mut last: Option<char> = None;
+    // Offset of a run of spaces not yet written; kept only between two ASCII characters.
+    let mut pending: Option<usize> = None;
+    for (off, c) in line.trimmed.char_indices() {
+        let c = fold_width(c);
         if is_space(c) {
-            let run_end = chars[k..]
-                .iter()
-                .position(|&(_, c)| !is_space(c))
-                .map_or(chars.len(), |p| k + p);
-            let before = k.checked_sub(1).map(|p| chars[p].1);
-            let after = chars.get(run_end).map(|&(_, c)| c);
-            let keep =
-                matches!((before, after), (Some(a), Some(z)) if a.is_ascii() && z.is_ascii());
-            if keep {
-                b.push(' ', base + off);
-            }
-            k = run_end;
+            pending = pending.or(Some(off));
             continue;
         }
+        if let Some(at) = pending.take() {
+            if last.is_some_and(|l| l.is_ascii()) && c.is_ascii() {
+                b.push(' ', base + at);
+            }
+        }
         b.push(c, base + off);
-        k += 1;
+        last = Some(c);
     }
 }
 
@@ -111,7 +105,10 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     }
     let mut j = i + 1;
     let mut gap = 0;
-    while j < lines.len() && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed)) {
+    while j < lines.len()
+        && gap <= MAX_BREAK_GAP
+        && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed))
+    {
         gap += 1;
         j += 1;
     }

@@ -374,3 +374,73 @@ mod tests {
         assert_eq!(lead_sentence(long, 0, 99).0, "严格落实某某制度");
     }
 }
+
+#[cfg(test)]
+mod document_tests {
+    use crate::ingest::SourceText;
+    use crate::report::{parse, NumberingIssueKind, Report};
+
+    fn report(text: &str) -> Report {
+        parse(SourceText::from_text("t", text))
+    }
+
+    #[test]
+    fn numbering_decides_the_level_not_markdown() {
+        let r =
+            report("# 一、主要工作\n\n### （一）甲\n\n1. 子项一\n\n# （二）乙\n\n## 二、问题\n");
+        let levels: Vec<(u8, Option<usize>)> =
+            r.sections.iter().map(|s| (s.level, s.parent)).collect();
+        assert_eq!(
+            levels,
+            [
+                (1, None),
+                (2, Some(0)),
+                (3, Some(1)),
+                (2, Some(0)),
+                (1, None)
+            ]
+        );
+        assert_eq!(r.sections[0].children, [1, 3]);
+        assert!(r.numbering_issues.is_empty(), "{:?}", r.numbering_issues);
+    }
+
+    #[test]
+    fn numbered_paragraph_title_is_its_lead_sentence() {
+        let r = report("一、工作\n\n1.加强队伍建设。全年培训干部3次，考核合格率100%。\n");
+        let s = &r.sections[1];
+        assert_eq!(s.title, "加强队伍建设");
+        assert_eq!(r.slice(s.heading), "1.加强队伍建设。");
+        assert_eq!(r.slice(s.body), "全年培训干部3次，考核合格率100%。");
+        assert_eq!(r.facts[0].section, Some(1));
+    }
+
+    #[test]
+    fn reports_gaps_repeats_jumps_and_mixed_styles() {
+        let r = report(
+            "一、甲\n\n（一）子\n\n（三）子\n\n三、乙\n\n三、丙\n\n1. 孙\n\n(二)子\n\n（1）细\n",
+        );
+        let kinds: Vec<NumberingIssueKind> = r.numbering_issues.iter().map(|i| i.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                NumberingIssueKind::Gap,
+                NumberingIssueKind::Gap,
+                NumberingIssueKind::Repeat,
+                NumberingIssueKind::LevelJump, // 1. right under 三、 while （一） is used
+                NumberingIssueKind::Gap,       // (二) opens the children of 三、丙
+                NumberingIssueKind::MixedStyle, // (二) next to （一）
+                NumberingIssueKind::LevelJump, // （1） right under (二) while 1. is used
+            ]
+        );
+        assert_eq!(
+            r.numbering_issues[1].detail,
+            "一级标题从“一、”跳到“三、”，缺少“二、”"
+        );
+    }
+
+    #[test]
+    fn numbering_may_run_on_across_parents() {
+        let r = report("一、甲\n\n（一）子\n\n1. 一\n\n2. 二\n\n（二）子\n\n3. 三\n");
+        assert!(r.numbering_issues.is_empty(), "{:?}", r.numbering_issues);
+    }
+}

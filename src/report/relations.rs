@@ -9,6 +9,11 @@ use std::collections::HashSet;
 const NEW_TOTAL: &[&str] = &[
     "共", "累计", "全年", "共计", "总计", "合计", "另", "此外", "同时",
 ];
+/// How far (sentences joined by ；, facts) relations look; keeps pathological input linear.
+const MAX_SENTENCES: usize = 8;
+const MAX_FACTS: usize = 16;
+/// Dropping one detail part is tried for runs up to this long.
+const MAX_DETAIL_SEARCH: usize = 8;
 /// Category pairs that split a whole between them.
 const COMPLEMENTS: &[(&str, &str)] = &[
     ("民事", "刑事"),
@@ -83,8 +88,8 @@ fn qizhong(
     // How many parts the 其中 sentence itself holds (the rest come after ；).
     let mut own = 0;
     let mut last_span = None;
-    for sj in si..sentences.len() {
-        if sentences[sj].group != group {
+    for sj in si..sentences.len().min(si + MAX_SENTENCES) {
+        if sentences[sj].group != group || parts.len() >= MAX_FACTS {
             break;
         }
         if sj > si {
@@ -93,9 +98,13 @@ fn qizhong(
                 break;
             }
         }
-        for fi in by_sentence[sj].clone() {
-            let f = &facts[fi];
-            if f.span.start <= q || !quantity(f) || last_span == Some(f.span) {
+        let r = by_sentence[sj].clone();
+        let from = r.start + facts[r.clone()].partition_point(|f| f.span.start <= q);
+        for (fi, f) in facts.iter().enumerate().take(r.end).skip(from) {
+            if parts.len() >= MAX_FACTS {
+                break;
+            }
+            if !quantity(f) || last_span == Some(f.span) {
                 continue;
             }
             last_span = Some(f.span);
@@ -112,15 +121,22 @@ fn qizhong(
         .count();
     parts.retain(|&fi| facts[fi].unit == unit);
     // Totals: same unit, before 其中 in the sentence, or in the sentence before (`…23件。其中,…`).
-    let mut totals: Vec<usize> = by_sentence[si]
-        .clone()
-        .filter(|&fi| facts[fi].span.end <= q && quantity(&facts[fi]) && facts[fi].unit == unit)
+    let r = by_sentence[si].clone();
+    let before_q = r.start + facts[r.clone()].partition_point(|f| f.span.end <= q);
+    let mut totals: Vec<usize> = (r.start..before_q)
+        .rev()
+        .filter(|&fi| quantity(&facts[fi]) && facts[fi].unit == unit)
+        .take(MAX_FACTS)
         .collect();
+    totals.reverse();
     if totals.is_empty() && si > 0 {
         totals = by_sentence[si - 1]
             .clone()
+            .rev()
             .filter(|&fi| quantity(&facts[fi]) && facts[fi].unit == unit)
+            .take(MAX_FACTS)
             .collect();
+        totals.reverse();
     }
     totals.dedup_by_key(|fi| facts[*fi].span);
     if totals.is_empty() || parts.is_empty() {
@@ -172,7 +188,7 @@ fn consecutive_groups(
         let mut sum = Decimal::ZERO;
         let mut g = Vec::new();
         while k < parts.len() && sum < value(t) {
-            sum += value(parts[k]);
+            sum = sum.checked_add(value(parts[k]))?;
             g.push(parts[k]);
             k += 1;
         }
@@ -204,14 +220,14 @@ fn make(facts: &[Fact], total: usize, parts: Vec<usize>, relation: BreakdownRela
 /// exactly is taken. Otherwise only the parts of the 其中 sentence itself are kept.
 fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Breakdown {
     let t = facts[total].value;
-    let sum = |ps: &[usize]| -> Decimal { ps.iter().map(|&p| facts[p].value).sum() };
+    let sum = |ps: &[usize]| total_of(facts, ps);
     let exact = |ps: &[usize]| ps.iter().all(|&p| facts[p].approx == super::Approx::Exact);
     for k in (2..=parts.len()).rev() {
         let run = &parts[..k];
-        if sum(run) == t && exact(run) {
+        if sum(run) == Some(t) && exact(run) {
             return make(facts, total, run.to_vec(), BreakdownRelation::Partition);
         }
-        if k >= 3 {
+        if (3..=MAX_DETAIL_SEARCH).contains(&k) {
             for drop in 0..k {
                 let rest: Vec<usize> = run
                     .iter()
@@ -219,7 +235,7 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
                     .filter(|(j, _)| *j != drop)
                     .map(|(_, &p)| p)
                     .collect();
-                if sum(&rest) == t && exact(&rest) && complementary(facts, &rest) {
+                if sum(&rest) == Some(t) && exact(&rest) && complementary(facts, &rest) {
                     return make(facts, total, rest, BreakdownRelation::Partition);
                 }
             }
@@ -233,6 +249,13 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
         BreakdownRelation::Subset
     };
     make(facts, total, parts, relation)
+}
+
+/// Sum of the parts' values; `None` on overflow.
+fn total_of(facts: &[Fact], parts: &[usize]) -> Option<Decimal> {
+    parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, &p| acc.checked_add(facts[p].value))
 }
 
 fn complementary(facts: &[Fact], parts: &[usize]) -> bool {
@@ -267,8 +290,7 @@ fn parenthesised(norm: &NormText, facts: &[Fact], used: &HashSet<usize>) -> Vec<
             .take_while(|&k| facts[k].span.end <= end)
             .filter(|&k| facts[k].unit == t.unit && quantity(&facts[k]))
             .collect();
-        let sum: Decimal = parts.iter().map(|&p| facts[p].value).sum();
-        if parts.len() >= 2 && sum == t.value {
+        if parts.len() >= 2 && total_of(facts, &parts) == Some(t.value) {
             out.push(make(facts, ti, parts, BreakdownRelation::Partition));
         }
     }
@@ -317,8 +339,12 @@ fn ratios(
         let mut earlier: Vec<usize> = Vec::new();
         let mut sj = r.sentence;
         loop {
-            earlier.extend(by_sentence[sj].clone().rev().filter(|&k| k < ri));
-            if sj == 0 || sentences.get(sj - 1).map(|p| p.group) != group {
+            let range = by_sentence[sj].clone();
+            earlier.extend((range.start..range.end.min(ri)).rev().take(MAX_FACTS));
+            if sj == 0
+                || r.sentence - sj >= MAX_SENTENCES
+                || sentences.get(sj - 1).map(|p| p.group) != group
+            {
                 break;
             }
             sj -= 1;

@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 /// A label never runs back further than this many characters.
 const MAX_LABEL_CHARS: usize = 40;
 
+/// At most this many labels share one value.
+const MAX_SHARED: usize = 12;
 /// Stripped repeatedly from the end of the clause before a number; longest first.
 const TRAILING: &[&str] = &[
     "均达到",
@@ -61,8 +63,9 @@ const TRAILING: &[&str] = &[
     "仅",
     "约",
 ];
-/// Trailing words that mean one value is shared by the items listed before it with 、.
-const SHARED: &[&str] = &["均", "都", "分别", "全部"];
+/// Trailing words that mean one value is shared by the items listed before it with 、 (分别 pairs
+/// several values with several items, so it is not one of them).
+const SHARED: &[&str] = &["均", "都", "全部"];
 
 /// Scope and time words: the label starts after them, and a bare verb after them is still a label.
 const SCOPE: &[&str] = &[
@@ -107,8 +110,9 @@ const VERBS: &[&str] = &[
 /// Where a noun phrase after a classifier ends.
 const FOLLOW_STOPS: &[&str] = &[
     "进行", "开展", "参加", "参与", "完成", "实现", "进驻", "作为", "引入", "达到", "获得", "持有",
-    "被", "已经", "已", "全年", "的", "和", "及", "与", "并", "开设", "布置", "推荐", "提供",
-    "担任", "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场",
+    "被", "已经", "已", "全年", "和", "及", "与", "并", "开设", "布置", "推荐", "提供", "担任",
+    "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场", "聘任", "认真", "积极", "全面",
+    "切实", "深入", "共同", "主动", "集中", "统一",
 ];
 /// Leading words that are not part of the thing counted.
 const LEADING: &[&str] = &[
@@ -189,13 +193,7 @@ fn clause_start(text: &str, floor: usize, at: usize) -> usize {
 fn strip_trailing(s: &str) -> (&str, bool) {
     let mut s = s.trim_end();
     let mut shared = false;
-    loop {
-        let Some(t) = TRAILING
-            .iter()
-            .find(|t| s.ends_with(*t) && s.len() > t.len() || **t == s)
-        else {
-            break;
-        };
+    while let Some(t) = TRAILING.iter().find(|t| s.ends_with(*t)) {
         shared |= SHARED.iter().any(|w| t.starts_with(w));
         s = &s[..s.len() - t.len()];
     }
@@ -262,7 +260,7 @@ pub fn before(text: &str, floor: usize, at: usize) -> Before {
     if shared_word && text[floor..cs].ends_with('、') {
         let mut end = cs - '、'.len_utf8();
         let mut labels = Vec::new();
-        while end > floor {
+        while end > floor && labels.len() < MAX_SHARED {
             let s = clause_start(text, floor, end);
             let seg = &text[s..end];
             if seg.is_empty() || seg.chars().count() > 20 {
@@ -316,6 +314,11 @@ pub fn after(text: &str, at: usize) -> Option<Label> {
             ')' if depth > 0 => depth -= 1,
             _ => {}
         }
+        // `对象的“线上+线下”监管`: a quote after 的 starts what the noun is for, not the noun.
+        if c == '“' && rest[..i].ends_with('的') {
+            end = i - '的'.len_utf8();
+            break;
+        }
         let ok = n < MAX_LABEL_CHARS
             && (depth > 0
                 || c == ')'
@@ -328,14 +331,14 @@ pub fn after(text: &str, at: usize) -> Option<Label> {
         end = i + c.len_utf8();
     }
     let phrase = &rest[..end];
+    // `954人的年检工作`: the number modifies what follows; the label is the text before it.
+    if phrase.starts_with('的') {
+        return None;
+    }
     let first_stop = FOLLOW.find(phrase);
     let phrase = match first_stop {
         // 持有新式执法证件的执法人员: a clause before 的, the noun after it.
         Some(m) if m.start() == 0 => {
-            // `954人的年检工作`: the number modifies what follows; the label is the text before it.
-            if phrase.starts_with('的') {
-                return None;
-            }
             let k = phrase.find('的')?;
             let tail = &phrase[k + '的'.len_utf8()..];
             let stop = FOLLOW.find(tail).map_or(tail.len(), |m| m.start());
@@ -414,6 +417,10 @@ mod tests {
         assert_eq!(after(s, "52家".len()).unwrap().text, "单位");
         let s = "9名持有新证件的执法人员、";
         assert_eq!(after(s, "9名".len()).unwrap().text, "执法人员");
+        let s = "5位经验丰富的律师担任顾问";
+        assert_eq!(after(s, "5位".len()).unwrap().text, "律师");
+        let s = "8名在册对象的“线上”监管";
+        assert_eq!(after(s, "8名".len()).unwrap().text, "在册对象");
         let s = "20个案卷中,";
         assert_eq!(after(s, "20个".len()).unwrap().text, "案卷");
         assert!(after("5件,", "5件".len()).is_none());
