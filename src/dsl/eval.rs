@@ -545,6 +545,11 @@ impl<'a> Evaluator<'a> {
                     }
                     _ => (None, re(0)?),
                 };
+                // One scan of the body settles the common case of no match at all; exact for a
+                // pattern without anchors, since every sentence is a stretch of the body.
+                if !re.as_str().contains(['^', '$']) && !re.is_match(self.body().0) {
+                    return list(Vec::new());
+                }
                 list(
                     r.sentences
                         .iter()
