@@ -487,17 +487,23 @@ fn json_snapshot() {
     insta::assert_snapshot!(snapshot(Format::Json));
 }
 
+/// Asserts `doc` is valid against `schema` (listing every error) and returns the validator.
+fn assert_valid(schema: &serde_json::Value, doc: &serde_json::Value) -> jsonschema::Validator {
+    let validator = jsonschema::validator_for(schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    validator
+}
+
 #[test]
 fn json_validates_against_its_schema() {
     let schema =
         read_json(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/check-output.schema.json"));
-    let validator = jsonschema::validator_for(&schema).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&rendered(Format::Json, &plain())).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&doc)
-        .map(|e| format!("{} at {}", e, e.instance_path))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    let validator = assert_valid(&schema, &doc);
     // The schema is strict: an unknown key or a wrong status is caught.
     let mut bad = doc.clone();
     bad["reports"][0]["results"][0]["status"] = "ok".into();
@@ -639,13 +645,8 @@ fn sarif_validates_against_the_2_1_0_schema() {
     let mut schema = read_json(&shared_schema("sarif-schema-2.1.0.json"));
     assert!(schema["definitions"]["Root"].is_object());
     schema["allOf"] = serde_json::json!([{ "$ref": "#/definitions/Root" }]);
-    let validator = jsonschema::validator_for(&schema).unwrap();
     let log: serde_json::Value = serde_json::from_str(&rendered(Format::Sarif, &plain())).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&log)
-        .map(|e| format!("{} at {}", e, e.instance_path))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    let validator = assert_valid(&schema, &log);
     let mut bad = log.clone();
     bad["runs"][0]["results"][0]["level"] = "fatal".into();
     assert!(!validator.is_valid(&bad));
