@@ -43,7 +43,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(exit) => exit.into(),
         Err(e) => {
             eprintln!("{e}");
-            e.exit().into()
+            Exit::Usage.into()
         }
     }
 }

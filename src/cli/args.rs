@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive).
 
+use crate::ingest::EncodingChoice;
 use crate::output::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -51,20 +52,6 @@ pub enum FailOn {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum EncodingArg {
-    #[default]
-    Auto,
-    #[value(name = "utf-8", alias = "utf8")]
-    Utf8,
-    #[value(name = "utf-16le")]
-    Utf16le,
-    #[value(name = "utf-16be")]
-    Utf16be,
-    #[value(name = "gb18030", alias = "gbk")]
-    Gb18030,
-}
-
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// 报告文件或文件夹（.txt .md .docx .html .pdf）
@@ -93,9 +80,9 @@ pub struct CheckArgs {
     /// 遍历文件夹时排除匹配的文件（glob，可重复）
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// 文本编码（默认自动识别）
-    #[arg(long, value_enum, default_value = "auto")]
-    pub encoding: EncodingArg,
+    /// 文本编码：auto, utf-8, utf-16le, utf-16be, gb18030（gbk）；默认自动识别
+    #[arg(long, default_value = "auto")]
+    pub encoding: EncodingChoice,
     /// 表格宽度（默认终端宽度）
     #[arg(long)]
     pub width: Option<u16>,
@@ -117,8 +104,9 @@ pub struct ParseArgs {
     pub file: PathBuf,
     #[arg(long, short = 'f', value_enum, default_value = "table")]
     pub format: ListFormat,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub encoding: EncodingArg,
+    /// 文本编码（同 check）
+    #[arg(long, default_value = "auto")]
+    pub encoding: EncodingChoice,
 }
 
 #[derive(Debug, Args)]

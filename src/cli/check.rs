@@ -26,7 +26,9 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
                 .into(),
         ));
     }
-    let opts = packs::ingest_options(args.encoding);
+    let opts = ingest::IngestOptions {
+        encoding: args.encoding,
+    };
     let stderr_tty = std::io::stderr().is_terminal();
     let reports = batch::run(
         &inputs,

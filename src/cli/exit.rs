@@ -24,12 +24,6 @@ impl From<Exit> for ExitCode {
 #[derive(Debug)]
 pub struct CliError(pub String);
 
-impl CliError {
-    pub fn exit(&self) -> Exit {
-        Exit::Usage
-    }
-}
-
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

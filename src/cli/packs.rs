@@ -1,8 +1,7 @@
 //! Load the rule set the user asked for; render pack errors with their source spans.
 
-use super::args::{EncodingArg, PackArgs};
+use super::args::PackArgs;
 use super::exit::CliError;
-use crate::ingest::{EncodingChoice, IngestOptions};
 use crate::pack::{self, Config, RuleSet};
 
 /// Built-in packs unless `--pack` (or the configuration) names others.
@@ -18,16 +17,4 @@ pub fn load(args: &PackArgs) -> Result<RuleSet, CliError> {
 pub fn diagnostic(e: impl miette::Diagnostic + Send + Sync + 'static) -> CliError {
     let report = miette::Report::new(e);
     CliError(format!("{report:?}"))
-}
-
-pub fn ingest_options(encoding: EncodingArg) -> IngestOptions {
-    IngestOptions {
-        encoding: match encoding {
-            EncodingArg::Auto => EncodingChoice::Auto,
-            EncodingArg::Utf8 => EncodingChoice::Utf8,
-            EncodingArg::Utf16le => EncodingChoice::Utf16Le,
-            EncodingArg::Utf16be => EncodingChoice::Utf16Be,
-            EncodingArg::Gb18030 => EncodingChoice::Gb18030,
-        },
-    }
 }

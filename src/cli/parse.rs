@@ -2,13 +2,17 @@
 
 use super::args::{ListFormat, ParseArgs};
 use super::exit::{CliError, Exit};
-use super::packs;
 use crate::output::document;
 use crate::{ingest, report};
 use std::io::Write;
 
 pub fn run(args: ParseArgs) -> Result<Exit, CliError> {
-    let source = ingest::read_path(&args.file, &packs::ingest_options(args.encoding))?;
+    let source = ingest::read_path(
+        &args.file,
+        &ingest::IngestOptions {
+            encoding: args.encoding,
+        },
+    )?;
     let report = report::parse(source);
     let mut out = std::io::stdout().lock();
     match args.format {

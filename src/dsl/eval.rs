@@ -90,7 +90,10 @@ impl<'a> Evaluator<'a> {
     fn note(&mut self, v: &Value<'a>) {
         // A list found (by exists, or a let bound to find/sentences) is evidence item by item.
         if let Value::List(items) = v {
-            for item in items.iter() {
+            for item in items
+                .iter()
+                .take(MAX_FOUND.saturating_sub(self.found.len()))
+            {
                 self.note(item);
             }
             return;

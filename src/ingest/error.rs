@@ -10,8 +10,6 @@ pub enum IngestError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: 文本编码无法识别（{detail}）。请另存为 UTF-8，或用 --encoding 指定编码")]
-    Encoding { path: String, detail: String },
     /// The first byte sequence that is not valid in the encoding used.
     #[error(
         "{path}: 第 {line} 行（字节偏移 {offset}）起的字节不是有效的 {encoding} 编码。\
