@@ -1,5 +1,6 @@
-//! Checking many reports: find the input files under folders, then check them in parallel with
-//! results in input order, so the output is the same whatever the number of threads.
+//! Checking many reports: find the input files under folders, then check them in parallel and
+//! stream the results out in input order, so the output is the same whatever the number of
+//! threads and memory stays flat however many reports there are.
 
 use crate::engine::ReportResult;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -8,6 +9,7 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use thiserror::Error;
 use walkdir::WalkDir;
 
@@ -86,22 +88,6 @@ pub fn collect_inputs(
     Ok(inputs)
 }
 
-/// Every result of a batch stays in memory until the output is written, so drop the spare capacity
-/// strings and vectors grew while being built: an excerpt collected character by character can hold
-/// almost twice its length.
-fn compact(mut result: ReportResult) -> ReportResult {
-    result.path.shrink_to_fit();
-    result.verdicts.shrink_to_fit();
-    for v in &mut result.verdicts {
-        v.message.shrink_to_fit();
-        v.evidence.shrink_to_fit();
-        for e in &mut v.evidence {
-            e.text.shrink_to_fit();
-        }
-    }
-    result
-}
-
 fn glob_set<'a>(patterns: impl Iterator<Item = &'a str>) -> Result<GlobSet, BatchError> {
     let mut set = GlobSetBuilder::new();
     for pattern in patterns {
@@ -129,11 +115,23 @@ fn skipped(entry: &walkdir::DirEntry) -> bool {
     name.starts_with('.') || name.starts_with("~$")
 }
 
-/// Check every input with `f` on a pool of `jobs` threads (0 = one per core). Results come back in
-/// input order. A panic while checking one file becomes that file's error, and the batch goes on.
-/// With `progress`, a bar on stderr counts the files done (indicatif hides it when stderr is not a
-/// terminal).
-pub fn run<F>(inputs: &[PathBuf], jobs: usize, progress: bool, f: F) -> Vec<ReportResult>
+/// Results are checked in windows of this many per thread: enough that threads rarely wait for
+/// each other at a window's end, few enough that memory holds only a few windows of results.
+const WINDOW_PER_THREAD: usize = 32;
+
+/// Check every input with `check` on a pool of `jobs` threads (0 = one per core) and hand each
+/// result to `emit` in input order, while the next window of inputs is being checked. At most
+/// three windows of results are alive at once, so memory does not grow with the number of
+/// inputs. A panic while checking one file becomes that file's error, and the batch goes on; an
+/// error from `emit` stops the batch and is returned. With `progress`, a bar on stderr counts the
+/// files done (indicatif hides it when stderr is not a terminal).
+pub fn run<F, E>(
+    inputs: &[PathBuf],
+    jobs: usize,
+    progress: bool,
+    check: F,
+    mut emit: impl FnMut(ReportResult) -> Result<(), E>,
+) -> Result<(), E>
 where
     F: Fn(&Path) -> ReportResult + Sync,
 {
@@ -148,22 +146,49 @@ where
     } else {
         ProgressBar::hidden()
     };
-    let check = |path: &PathBuf| {
-        let result = catch_unwind(AssertUnwindSafe(|| f(path))).unwrap_or_else(|_| ReportResult {
-            path: path.display().to_string(),
-            meta: None,
-            verdicts: Vec::new(),
-            error: Some("检查此文件时程序内部出错，请将该文件反馈给维护者".to_string()),
-        });
+    let check_one = |path: &PathBuf| {
+        let result =
+            catch_unwind(AssertUnwindSafe(|| check(path))).unwrap_or_else(|_| ReportResult {
+                path: path.display().to_string(),
+                meta: None,
+                verdicts: Vec::new(),
+                error: Some("检查此文件时程序内部出错，请将该文件反馈给维护者".to_string()),
+            });
         bar.inc(1);
-        compact(result)
+        result
     };
-    let collect = || inputs.par_iter().map(check).collect::<Vec<_>>();
-    let results = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-        Ok(pool) => pool.install(collect),
-        // The global pool still checks everything; only the thread count is not honoured.
-        Err(_) => collect(),
-    };
+    // Without a pool of our own, the global pool still checks everything; only the thread count
+    // is not honoured.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .ok();
+    let threads = pool
+        .as_ref()
+        .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
+    let window = threads.max(1) * WINDOW_PER_THREAD;
+    let outcome = std::thread::scope(|scope| {
+        let (done, results) = mpsc::sync_channel::<Vec<ReportResult>>(1);
+        scope.spawn(move || {
+            for inputs in inputs.chunks(window) {
+                let checked = || inputs.par_iter().map(check_one).collect();
+                let checked = match &pool {
+                    Some(pool) => pool.install(checked),
+                    None => checked(),
+                };
+                // The receiver is gone when `emit` failed: stop checking.
+                if done.send(checked).is_err() {
+                    break;
+                }
+            }
+        });
+        for checked in results {
+            for result in checked {
+                emit(result)?;
+            }
+        }
+        Ok(())
+    });
     bar.finish_and_clear();
-    results
+    outcome
 }

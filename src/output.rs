@@ -1,27 +1,33 @@
-//! Stage 5 — output: render a [`CheckRun`] as a table, JSON, JUnit, SARIF, Markdown, HTML or CSV.
+//! Stage 5 — output: write check results as a table, JSON, JUnit, SARIF, Markdown, HTML or CSV.
 //!
-//! One [`Reporter`] per format, picked by [`Format`]. Every format renders the same run the same way
-//! each time (no clocks, no host names), so outputs can be diffed and snapshot-tested.
+//! Results are written as they arrive, in input order: each format gets a [`ReportWriter`] that
+//! writes one report and forgets it, and keeps only what its ending needs (the [`Tally`] of
+//! counts, or a spool on disk for parts that must follow a total). So a batch of any size is
+//! written in memory for a handful of reports. [`Outputs`] fans one stream of results out to
+//! every format asked for. Every format renders the same results the same way each time (no
+//! clocks, no host names), so outputs can be diffed and snapshot-tested.
 
 mod csv;
 pub mod document;
-mod files;
 mod html;
 mod json;
+mod json_stream;
 mod junit;
 mod labels;
 mod markdown;
+mod outputs;
 mod sarif;
+mod spool;
 mod stats;
 mod summary;
 mod table;
 
-pub use files::{render_to_files, write_atomic};
-pub use stats::{Counts, Rate};
-pub use summary::render_summary;
+pub use outputs::{Outputs, Target};
+pub use stats::{Counts, Rate, Tally};
 
-use crate::engine::CheckRun;
+use crate::engine::{CheckRun, ReportResult, RuleInfo};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// An output format, as `--format` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -67,17 +73,67 @@ pub struct RenderOptions {
     pub summary: bool,
 }
 
-/// Renders a whole run in one format.
-pub trait Reporter: Sync {
-    fn render(&self, run: &CheckRun, opts: &RenderOptions, w: &mut dyn Write) -> io::Result<()>;
+/// What every writer knows before the first report arrives.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The rules in use, in rule order: the columns of every matrix.
+    pub rules: Vec<Arc<RuleInfo>>,
+    /// How many reports will come (the table numbers them `报告 3/10`).
+    pub reports: usize,
 }
 
-/// Render `run` as `format` into `w`.
+impl Plan {
+    pub fn of(run: &CheckRun) -> Self {
+        Plan {
+            rules: run.rules.clone(),
+            reports: run.reports.len(),
+        }
+    }
+}
+
+/// Starts a [`ReportWriter`] for one format.
+pub trait Reporter: Sync {
+    fn start<'w>(
+        &self,
+        plan: &Plan,
+        opts: &RenderOptions,
+        w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>>;
+}
+
+/// One format being written while results arrive.
+pub trait ReportWriter {
+    /// The next report, `index` counting from 0 in input order.
+    fn report(&mut self, index: usize, report: &ReportResult) -> io::Result<()>;
+    /// Everything after the last report (totals, closing tags), then flush.
+    fn finish(self: Box<Self>, tally: &Tally) -> io::Result<()>;
+}
+
+/// Render a whole run held in memory as `format` into `w`.
 pub fn render(
     run: &CheckRun,
     format: Format,
     opts: &RenderOptions,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    format.reporter().render(run, opts, w)
+    render_with(format.reporter(), run, opts, w)
+}
+
+/// The `--summary` matrix and per-rule pass rates of a run held in memory.
+pub fn render_summary(run: &CheckRun, w: &mut dyn Write) -> io::Result<()> {
+    render_with(&summary::SummaryReporter, run, &RenderOptions::default(), w)
+}
+
+fn render_with(
+    reporter: &dyn Reporter,
+    run: &CheckRun,
+    opts: &RenderOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let mut outputs = Outputs::new(Plan::of(run), opts.clone());
+    outputs.add_reporter(reporter, Target::Stream(Box::new(w)))?;
+    for report in &run.reports {
+        outputs.push(report)?;
+    }
+    outputs.finish().map(drop)
 }

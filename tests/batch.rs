@@ -1,12 +1,13 @@
-//! Batch checking: finding inputs under folders, and parallel runs that give the same output
+//! Batch checking: finding inputs under folders, and parallel runs that stream the same output
 //! whatever the number of threads.
 
 use fzcheck::batch::{collect_inputs, run, BatchError};
-use fzcheck::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Status, Verdict};
-use fzcheck::output::{render, Format, RenderOptions};
+use fzcheck::engine::{Evidence, ReportResult, RuleInfo, Status, Verdict};
+use fzcheck::output::{Format, Outputs, Plan, RenderOptions, Target};
 use fzcheck::pack::Severity;
 use fzcheck::report::{Meta, Position, Span};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 fn tree() -> tempfile::TempDir {
@@ -188,25 +189,62 @@ fn inputs(n: usize) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Every format, streamed from the batch as the CLI does it.
 fn outputs(jobs: usize, progress: bool) -> Vec<Vec<u8>> {
     let rules = rules();
-    let reports = run(&inputs(120), jobs, progress, |p| fake_check(&rules, p));
-    let run = CheckRun { rules, reports };
-    [
+    let paths = inputs(120);
+    let formats = [
         Format::Json,
         Format::Csv,
         Format::Junit,
         Format::Sarif,
         Format::Table,
         Format::Html,
-    ]
-    .into_iter()
-    .map(|format| {
-        let mut out = Vec::new();
-        render(&run, format, &RenderOptions::default(), &mut out).unwrap();
-        out
-    })
-    .collect()
+        Format::Markdown,
+    ];
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); formats.len()];
+    let plan = Plan {
+        rules: rules.clone(),
+        reports: paths.len(),
+    };
+    let opts = RenderOptions {
+        summary: true,
+        ..RenderOptions::default()
+    };
+    let mut outputs = Outputs::new(plan, opts);
+    for (format, buffer) in formats.iter().zip(&mut buffers) {
+        outputs
+            .add(*format, Target::Stream(Box::new(buffer)))
+            .unwrap();
+    }
+    run(
+        &paths,
+        jobs,
+        progress,
+        |p| fake_check(&rules, p),
+        |r| outputs.push(&r),
+    )
+    .unwrap();
+    outputs.finish().unwrap();
+    buffers
+}
+
+/// The results of a run, in the order `emit` saw them.
+fn collected(paths: &[PathBuf], jobs: usize) -> Vec<ReportResult> {
+    let rules = rules();
+    let mut results = Vec::new();
+    run(
+        paths,
+        jobs,
+        false,
+        |p| fake_check(&rules, p),
+        |r| {
+            results.push(r);
+            Ok::<_, ()>(())
+        },
+    )
+    .unwrap();
+    results
 }
 
 #[test]
@@ -226,9 +264,8 @@ fn output_is_byte_identical_whatever_the_number_of_jobs() {
 
 #[test]
 fn unreadable_and_crashing_files_do_not_stop_the_batch() {
-    let rules = rules();
     let paths = inputs(40);
-    let results = run(&paths, 2, false, |p| fake_check(&rules, p));
+    let results = collected(&paths, 2);
     assert_eq!(results.len(), 40);
     for (path, result) in paths.iter().zip(&results) {
         assert_eq!(
@@ -243,19 +280,77 @@ fn unreadable_and_crashing_files_do_not_stop_the_batch() {
     assert_eq!(results.iter().filter(|r| r.error.is_none()).count(), 38);
 }
 
+/// Results are handed on while later inputs are still being checked, so only a few windows of
+/// results are ever alive, however many inputs there are.
 #[test]
-fn results_keep_no_spare_capacity() {
-    let rules = rules();
-    let results = run(&inputs(3), 1, false, |p| {
-        let mut r = fake_check(&rules, p);
-        for v in &mut r.verdicts {
-            v.evidence[0].text = "出庭应诉率为100%".chars().collect();
-            v.evidence.reserve(10);
-        }
-        r
-    });
-    for v in results.iter().flat_map(|r| &r.verdicts) {
-        assert_eq!(v.evidence.capacity(), v.evidence.len());
-        assert_eq!(v.evidence[0].text.capacity(), v.evidence[0].text.len());
-    }
+fn results_stream_out_while_the_batch_runs() {
+    let started = AtomicUsize::new(0);
+    let mut emitted = 0;
+    let mut most_in_flight = 0;
+    let paths: Vec<PathBuf> = (0..3000)
+        .map(|i| PathBuf::from(format!("{i}.txt")))
+        .collect();
+    run(
+        &paths,
+        2,
+        false,
+        |p| {
+            started.fetch_add(1, Ordering::SeqCst);
+            ReportResult {
+                path: p.display().to_string(),
+                meta: None,
+                verdicts: Vec::new(),
+                error: None,
+            }
+        },
+        |r| {
+            assert_eq!(r.path, format!("{emitted}.txt"));
+            emitted += 1;
+            most_in_flight = most_in_flight.max(started.load(Ordering::SeqCst) - emitted);
+            Ok::<_, ()>(())
+        },
+    )
+    .unwrap();
+    assert_eq!(emitted, 3000);
+    assert!(
+        most_in_flight <= 3 * 2 * 32,
+        "{most_in_flight} results alive at once"
+    );
+}
+
+#[test]
+fn a_failing_output_stops_the_batch() {
+    let checked = AtomicUsize::new(0);
+    let paths: Vec<PathBuf> = (0..5000)
+        .map(|i| PathBuf::from(format!("{i}.txt")))
+        .collect();
+    let mut emitted = 0;
+    let outcome = run(
+        &paths,
+        2,
+        false,
+        |p| {
+            checked.fetch_add(1, Ordering::SeqCst);
+            ReportResult {
+                path: p.display().to_string(),
+                meta: None,
+                verdicts: Vec::new(),
+                error: None,
+            }
+        },
+        |_| {
+            emitted += 1;
+            if emitted == 10 {
+                Err("disk full")
+            } else {
+                Ok(())
+            }
+        },
+    );
+    assert_eq!(outcome, Err("disk full"));
+    assert_eq!(emitted, 10);
+    assert!(
+        checked.load(Ordering::SeqCst) < 1000,
+        "checking stopped too"
+    );
 }

@@ -228,3 +228,54 @@ fn batch_over_a_folder_lists_unreadable_files_and_goes_on() {
         .iter()
         .any(|r| !r["results"].as_array().unwrap().is_empty()));
 }
+
+/// The real seeds as a batch: stdout carries each format whole, one after the other, and is the
+/// same byte for byte whatever `--jobs` says.
+#[test]
+fn a_batch_of_the_seeds_streams_the_same_output_whatever_jobs_says() {
+    let check = |jobs: &str| {
+        fzcheck()
+            .arg("check")
+            .arg(seeds::shared("seeds"))
+            .args(["--include", "*.txt", "--exclude", "formats"])
+            .args(["--jobs", jobs, "--summary"])
+            .args(["--format", "json", "--format", "csv"])
+            .output()
+            .unwrap()
+    };
+    let one = check("1");
+    assert_eq!(one.status.code(), Some(1), "the seeds have failures");
+    for jobs in ["2", "0"] {
+        assert!(check(jobs).stdout == one.stdout, "--jobs {jobs} differs");
+    }
+    let text = String::from_utf8(one.stdout).unwrap();
+    let json_end = text.find("\n}\n").unwrap() + 3;
+    let doc: serde_json::Value = serde_json::from_str(&text[..json_end]).unwrap();
+    let paths: Vec<&str> = doc["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 5);
+    for (path, stem) in paths.iter().zip(seeds::SEEDS) {
+        assert!(path.ends_with(&format!("{stem}.txt")), "{path} in input order");
+    }
+    assert_eq!(doc["summary"]["reports"], 5);
+    let rest = &text[json_end..];
+    assert!(rest.starts_with('\u{feff}'), "the CSV follows the JSON");
+    let summary = rest.find("汇总矩阵").expect("then the summary");
+    assert_eq!(rest[..summary].lines().count(), 2 + 5 + 1, "CSV rows");
+}
+
+#[test]
+fn a_missing_output_folder_is_reported_before_anything_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fzcheck()
+        .args(["check", &example(), "--format", "json", "--output"])
+        .arg(dir.path().join("no-such-dir/out.json"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("no-such-dir"));
+}

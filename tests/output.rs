@@ -1,12 +1,13 @@
 //! Every output format over one hand-built run: snapshots, plus parse-back and schema validation.
 
 use fzcheck::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Status, Verdict};
-use fzcheck::output::{
-    render, render_summary, render_to_files, write_atomic, Format, RenderOptions,
-};
+use fzcheck::output::{render, render_summary, Format, Outputs, Plan, RenderOptions, Target};
 use fzcheck::pack::Severity;
 use fzcheck::report::{DocKind, Located, Meta, Position, Span};
+use std::cell::RefCell;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Three reports (one unreadable), nine rules of the three severities, every status.
@@ -782,8 +783,21 @@ fn csv_keeps_text_from_being_a_formula() {
     assert_eq!(&row[0], "'=HYPERLINK(\"http://x\")");
 }
 
+/// Writes `run` to each `(format, file)` as the CLI does.
+fn write_files(outputs: &[(Format, &Path)], opts: &RenderOptions) -> std::io::Result<()> {
+    let run = sample::run();
+    let mut out = Outputs::new(Plan::of(&run), opts.clone());
+    for (format, path) in outputs {
+        out.add(*format, Target::File(path.to_path_buf()))?;
+    }
+    for report in &run.reports {
+        out.push(report)?;
+    }
+    out.finish().map(drop)
+}
+
 #[test]
-fn render_to_files_writes_each_pair_atomically() {
+fn files_are_written_whole_and_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("out.csv");
     let sarif = dir.path().join("out.sarif");
@@ -791,32 +805,67 @@ fn render_to_files_writes_each_pair_atomically() {
         color: true,
         ..plain()
     };
-    render_to_files(
-        &sample::run(),
-        &[(Format::Csv, &csv), (Format::Sarif, &sarif)],
-        &opts,
-    )
-    .unwrap();
+    std::fs::write(&csv, "an older export").unwrap();
+    write_files(&[(Format::Csv, &csv), (Format::Sarif, &sarif)], &opts).unwrap();
     assert_eq!(
         std::fs::read_to_string(&csv).unwrap(),
         rendered(Format::Csv, &plain())
     );
-    assert!(std::fs::read_to_string(&sarif)
-        .unwrap()
-        .contains("\"2.1.0\""));
+    assert_eq!(
+        std::fs::read_to_string(&sarif).unwrap(),
+        rendered(Format::Sarif, &plain())
+    );
     let entries = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(entries, 2, "no temporary file left behind");
 
     let table = dir.path().join("table.txt");
-    render_to_files(&sample::run(), &[(Format::Table, &table)], &opts).unwrap();
+    write_files(&[(Format::Table, &table)], &opts).unwrap();
     assert!(
         !std::fs::read_to_string(&table).unwrap().contains('\u{1b}'),
         "no colour in files"
     );
 
-    write_atomic(&csv, "replaced".as_bytes()).unwrap();
-    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "replaced");
     let missing = dir.path().join("no-such-dir/out.json");
-    let err = render_to_files(&sample::run(), &[(Format::Json, &missing)], &opts).unwrap_err();
+    let err = write_files(&[(Format::Json, &missing)], &opts).unwrap_err();
     assert!(err.to_string().contains("no-such-dir"), "{err}");
+}
+
+/// One buffer behind two writers, as stdout is behind two formats.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A second format for the same writer waits until the first is complete.
+#[test]
+fn formats_sharing_a_writer_do_not_interleave() {
+    let run = sample::run();
+    let stdout = Shared::default();
+    let mut out = Outputs::new(Plan::of(&run), plain());
+    out.add(Format::Json, Target::Stream(Box::new(stdout.clone())))
+        .unwrap();
+    out.add(Format::Markdown, Target::After(Box::new(stdout.clone())))
+        .unwrap();
+    out.add_summary(Target::After(Box::new(stdout.clone())))
+        .unwrap();
+    for report in &run.reports {
+        out.push(report).unwrap();
+    }
+    let tally = out.finish().unwrap();
+    assert_eq!(tally.reports, run.reports.len());
+    let mut summary = Vec::new();
+    render_summary(&run, &mut summary).unwrap();
+    let expected = rendered(Format::Json, &plain())
+        + &rendered(Format::Markdown, &plain())
+        + &String::from_utf8(summary).unwrap();
+    assert_eq!(String::from_utf8(stdout.0.take()).unwrap(), expected);
 }

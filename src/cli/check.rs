@@ -3,8 +3,8 @@
 use super::args::{CheckArgs, FailOn};
 use super::exit::{CliError, Exit};
 use super::packs;
-use crate::engine::{self, CheckRun, ReportResult, Status};
-use crate::output::{self, Format, RenderOptions};
+use crate::engine::{self, ReportResult};
+use crate::output::{Format, Outputs, Plan, RenderOptions, Tally, Target};
 use crate::pack::{RuleSet, Severity};
 use crate::{batch, ingest, report};
 use std::io::{IsTerminal, Write};
@@ -29,19 +29,23 @@ pub fn run(args: CheckArgs) -> Result<Exit, CliError> {
     let opts = ingest::IngestOptions {
         encoding: args.encoding,
     };
-    let stderr_tty = std::io::stderr().is_terminal();
-    let reports = batch::run(
+    let plan = Plan {
+        rules: rules.infos(),
+        reports: inputs.len(),
+    };
+    // Outputs open before the first report is checked, so a missing output folder is found at
+    // once rather than after a long batch.
+    let mut outputs = open_outputs(plan, &args)?;
+    let progress = std::io::stderr().is_terminal() && inputs.len() > 20;
+    batch::run(
         &inputs,
         args.jobs,
-        stderr_tty && inputs.len() > 20,
+        progress,
         |path| check_one(path, &opts, &rules),
-    );
-    let run = CheckRun {
-        rules: rules.infos(),
-        reports,
-    };
-    write_outputs(&run, &args)?;
-    Ok(exit_code(&run, args.fail_on))
+        |result| outputs.push(&result),
+    )?;
+    let tally = outputs.finish()?;
+    Ok(exit_code(&tally, args.fail_on))
 }
 
 fn check_one(path: &Path, opts: &ingest::IngestOptions, rules: &RuleSet) -> ReportResult {
@@ -66,8 +70,9 @@ fn check_one(path: &Path, opts: &ingest::IngestOptions, rules: &RuleSet) -> Repo
     }
 }
 
-/// `--format`/`--output` pair up in order; formats without an output go to stdout.
-fn write_outputs(run: &CheckRun, args: &CheckArgs) -> Result<(), CliError> {
+/// `--format`/`--output` pair up in order; formats without an output go to stdout, the first as
+/// results arrive and any others after it.
+fn open_outputs(plan: Plan, args: &CheckArgs) -> Result<Outputs<'static>, CliError> {
     let formats = if args.format.is_empty() {
         vec![Format::Table]
     } else {
@@ -84,21 +89,27 @@ fn write_outputs(run: &CheckRun, args: &CheckArgs) -> Result<(), CliError> {
         width: args.width.or_else(|| terminal_width(stdout_tty)),
         summary: args.summary,
     };
-    let files: Vec<(Format, &Path)> = formats
-        .iter()
-        .zip(&args.output)
-        .map(|(f, p)| (*f, p.as_path()))
-        .collect();
-    output::render_to_files(run, &files, &opts)?;
-    let mut stdout = std::io::stdout().lock();
-    for format in &formats[files.len()..] {
-        output::render(run, *format, &opts, &mut stdout)?;
+    let mut outputs = Outputs::new(plan, opts);
+    for (format, path) in formats.iter().zip(&args.output) {
+        outputs.add(*format, Target::File(path.clone()))?;
     }
-    if args.summary && !formats[files.len()..].contains(&Format::Table) {
-        output::render_summary(run, &mut stdout)?;
+    let mut streaming = true;
+    let mut stdout = || {
+        let target: Box<dyn Write> = Box::new(std::io::stdout());
+        if std::mem::take(&mut streaming) {
+            Target::Stream(target)
+        } else {
+            Target::After(target)
+        }
+    };
+    let to_stdout = &formats[args.output.len()..];
+    for format in to_stdout {
+        outputs.add(*format, stdout())?;
     }
-    stdout.flush()?;
-    Ok(())
+    if args.summary && !to_stdout.contains(&Format::Table) {
+        outputs.add_summary(stdout())?;
+    }
+    Ok(outputs)
 }
 
 /// The terminal's width when stdout is one (comfy-table asks the terminal).
@@ -107,8 +118,8 @@ fn terminal_width(tty: bool) -> Option<u16> {
 }
 
 /// 1 when a rule at or above `fail_on` failed or errored; 2 when a report could not be read.
-fn exit_code(run: &CheckRun, fail_on: FailOn) -> Exit {
-    if run.reports.iter().any(|r| r.error.is_some()) {
+fn exit_code(tally: &Tally, fail_on: FailOn) -> Exit {
+    if tally.unreadable > 0 {
         return Exit::Usage;
     }
     let threshold = match fail_on {
@@ -117,11 +128,7 @@ fn exit_code(run: &CheckRun, fail_on: FailOn) -> Exit {
         FailOn::Info => Severity::Info,
         FailOn::Never => return Exit::Ok,
     };
-    let failed =
-        run.reports.iter().flat_map(|r| &r.verdicts).any(|v| {
-            matches!(v.status, Status::Fail | Status::Error) && v.rule.severity >= threshold
-        });
-    if failed {
+    if tally.worst >= Some(threshold) {
         Exit::Failed
     } else {
         Exit::Ok

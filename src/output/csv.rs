@@ -2,10 +2,11 @@
 //! rule ids then rule titles as header rows, one row per report, per-rule pass rates last.
 
 use super::labels::kind_zh;
-use super::stats::{verdict_for, Counts};
-use super::{RenderOptions, Reporter};
-use crate::engine::{CheckRun, ReportResult};
+use super::stats::{verdict_for, Counts, Tally};
+use super::{Plan, RenderOptions, ReportWriter, Reporter};
+use crate::engine::{ReportResult, RuleInfo};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 const LEAD: [&str; 4] = ["文件", "标题", "年度", "类型"];
@@ -14,45 +15,61 @@ const TAIL: [&str; 4] = ["通过", "不通过", "通过率", "读取错误"];
 pub struct CsvReporter;
 
 impl Reporter for CsvReporter {
-    fn render(&self, run: &CheckRun, _: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
+    fn start<'w>(
+        &self,
+        plan: &Plan,
+        _: &RenderOptions,
+        mut w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>> {
         w.write_all(BOM)?;
         let mut out = csv::Writer::from_writer(w);
-        let ids = run.rules.iter().map(|r| r.id.as_str());
+        let ids = plan.rules.iter().map(|r| r.id.as_str());
         out.write_record(LEAD.into_iter().chain(ids).chain(TAIL))?;
-        let titles = run.rules.iter().map(|r| r.title.as_str());
+        let titles = plan.rules.iter().map(|r| r.title.as_str());
         out.write_record(
             ["规则标题", "", "", ""]
                 .into_iter()
                 .chain(titles)
                 .chain([""; 4]),
         )?;
-        for report in &run.reports {
-            out.write_record(report_row(run, report))?;
-        }
-        let total = Counts::of_run(run);
+        Ok(Box::new(CsvWriter {
+            out,
+            rules: plan.rules.clone(),
+        }))
+    }
+}
+
+struct CsvWriter<'w> {
+    out: csv::Writer<Box<dyn Write + 'w>>,
+    rules: Vec<Arc<RuleInfo>>,
+}
+
+impl ReportWriter for CsvWriter<'_> {
+    fn report(&mut self, _: usize, report: &ReportResult) -> io::Result<()> {
+        Ok(self.out.write_record(report_row(&self.rules, report))?)
+    }
+
+    /// The pass rate of each rule under its column, and the run's totals.
+    fn finish(mut self: Box<Self>, tally: &Tally) -> io::Result<()> {
         let mut trailer = vec![
             "各规则通过率".to_string(),
             String::new(),
             String::new(),
             String::new(),
         ];
-        trailer.extend(
-            run.rules
-                .iter()
-                .map(|r| Counts::of_rule(run, r).rate().to_string()),
-        );
+        trailer.extend(tally.per_rule.iter().map(|c| c.rate().to_string()));
         trailer.extend([
-            total.pass.to_string(),
-            total.fail.to_string(),
-            total.rate().to_string(),
+            tally.total.pass.to_string(),
+            tally.total.fail.to_string(),
+            tally.total.rate().to_string(),
             String::new(),
         ]);
-        out.write_record(trailer)?;
-        out.flush()
+        self.out.write_record(trailer)?;
+        self.out.flush()
     }
 }
 
-fn report_row(run: &CheckRun, report: &ReportResult) -> Vec<String> {
+fn report_row(rules: &[Arc<RuleInfo>], report: &ReportResult) -> Vec<String> {
     let meta = report.meta.as_ref();
     let mut row = vec![
         inert(&report.path),
@@ -65,7 +82,7 @@ fn report_row(run: &CheckRun, report: &ReportResult) -> Vec<String> {
         meta.map(|m| kind_zh(m.kind).to_string())
             .unwrap_or_default(),
     ];
-    row.extend(run.rules.iter().map(|rule| {
+    row.extend(rules.iter().map(|rule| {
         verdict_for(report, rule)
             .map(|v| v.status.label_zh().to_string())
             .unwrap_or_default()
@@ -83,8 +100,6 @@ fn report_row(run: &CheckRun, report: &ReportResult) -> Vec<String> {
     row
 }
 
-/// Text from the input files, kept from being read as a formula: Excel evaluates a cell that
-/// starts with `=`, `+`, `-` or `@`, so such text gets a leading apostrophe, as Excel itself writes.
 fn inert(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")

@@ -2,17 +2,24 @@
 //! reports × rules matrix on top.
 
 use super::labels::{counts_line, position, report_line, run_line, symbol};
-use super::stats::{unreadable, verdict_for, Counts};
-use super::{RenderOptions, Reporter};
-use crate::engine::{CheckRun, Evidence, ReportResult, Status, Verdict};
+use super::spool::Spool;
+use super::stats::{verdict_for, Counts, Tally};
+use super::{Plan, RenderOptions, ReportWriter, Reporter};
+use crate::engine::{Evidence, ReportResult, RuleInfo, Status, Verdict};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 const STYLE: &str = include_str!("html.css");
 
 pub struct HtmlReporter;
 
 impl Reporter for HtmlReporter {
-    fn render(&self, run: &CheckRun, _: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
+    fn start<'w>(
+        &self,
+        plan: &Plan,
+        _: &RenderOptions,
+        mut w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>> {
         writeln!(w, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>")?;
         writeln!(w, "<meta charset=\"utf-8\">")?;
         writeln!(
@@ -24,15 +31,52 @@ impl Reporter for HtmlReporter {
             "<title>fzcheck 检查结果</title>\n<style>\n{STYLE}</style>"
         )?;
         writeln!(w, "</head>\n<body>\n<h1>fzcheck 检查结果</h1>")?;
-        let line = run_line(run.reports.len(), unreadable(run), &Counts::of_run(run));
+        Ok(Box::new(HtmlWriter {
+            w,
+            rules: plan.rules.clone(),
+            matrix: if plan.reports > 1 {
+                Some(Spool::new()?)
+            } else {
+                None
+            },
+            sections: Spool::new()?,
+        }))
+    }
+}
+
+/// The run's totals and the matrix come before the per-report sections, so matrix rows and
+/// sections wait in spools until the last report is in.
+struct HtmlWriter<'w> {
+    w: Box<dyn Write + 'w>,
+    rules: Vec<Arc<RuleInfo>>,
+    /// Only a batch gets a matrix.
+    matrix: Option<Spool>,
+    sections: Spool,
+}
+
+impl ReportWriter for HtmlWriter<'_> {
+    fn report(&mut self, index: usize, report: &ReportResult) -> io::Result<()> {
+        if let Some(matrix) = &mut self.matrix {
+            write_matrix_row(matrix, &self.rules, index, report)?;
+        }
+        write_report(&mut self.sections, index, report)
+    }
+
+    fn finish(self: Box<Self>, tally: &Tally) -> io::Result<()> {
+        let HtmlWriter {
+            mut w,
+            rules,
+            matrix,
+            sections,
+        } = *self;
+        let line = run_line(tally.reports, tally.unreadable, &tally.total);
         writeln!(w, "<p class=\"overall\">{}</p>", esc(&line))?;
-        if run.reports.len() > 1 {
-            write_matrix(w, run)?;
+        if let Some(rows) = matrix {
+            write_matrix(&mut w, &rules, rows, tally)?;
         }
-        for (i, report) in run.reports.iter().enumerate() {
-            write_report(w, i, report)?;
-        }
-        writeln!(w, "</body>\n</html>")
+        sections.copy_to(&mut w)?;
+        writeln!(w, "</body>\n</html>")?;
+        w.flush()
     }
 }
 
@@ -40,10 +84,15 @@ fn status_class(status: Status) -> &'static str {
     status.as_str()
 }
 
-fn write_matrix(w: &mut dyn Write, run: &CheckRun) -> io::Result<()> {
+fn write_matrix(
+    w: &mut dyn Write,
+    rules: &[Arc<RuleInfo>],
+    rows: Spool,
+    tally: &Tally,
+) -> io::Result<()> {
     writeln!(w, "<section class=\"matrix\">\n<h2>汇总矩阵</h2>\n<table>")?;
     write!(w, "<thead><tr><th>报告</th>")?;
-    for rule in &run.rules {
+    for rule in rules {
         write!(
             w,
             "<th title=\"{}\"><span>{}</span></th>",
@@ -52,43 +101,15 @@ fn write_matrix(w: &mut dyn Write, run: &CheckRun) -> io::Result<()> {
         )?;
     }
     writeln!(w, "<th>通过率</th></tr></thead>\n<tbody>")?;
-    for (i, report) in run.reports.iter().enumerate() {
-        write!(
-            w,
-            "<tr><th><a href=\"#report-{}\">{}</a></th>",
-            i + 1,
-            esc(&report.path)
-        )?;
-        for rule in &run.rules {
-            match verdict_for(report, rule) {
-                Some(v) => write!(
-                    w,
-                    "<td class=\"{}\" title=\"{}\">{}</td>",
-                    status_class(v.status),
-                    esc(v.status.label_zh()),
-                    symbol(v.status)
-                )?,
-                None => write!(w, "<td></td>")?,
-            }
-        }
-        let rate = match report.error {
-            Some(_) => "无法读取".to_string(),
-            None => Counts::of(&report.verdicts).rate().to_string(),
-        };
-        writeln!(w, "<td class=\"rate\">{}</td></tr>", esc(&rate))?;
-    }
+    rows.copy_to(w)?;
     write!(w, "</tbody>\n<tfoot><tr><th>通过率</th>")?;
-    for rule in &run.rules {
-        write!(
-            w,
-            "<td class=\"rate\">{}</td>",
-            Counts::of_rule(run, rule).rate()
-        )?;
+    for counts in &tally.per_rule {
+        write!(w, "<td class=\"rate\">{}</td>", counts.rate())?;
     }
     writeln!(
         w,
         "<td class=\"rate\">{}</td></tr></tfoot>\n</table>",
-        Counts::of_run(run).rate()
+        tally.total.rate()
     )?;
     writeln!(
         w,
@@ -96,6 +117,37 @@ fn write_matrix(w: &mut dyn Write, run: &CheckRun) -> io::Result<()> {
          <span class=\"not_applicable\">– 不适用</span> <span class=\"skipped\">○ 已跳过</span> \
          <span class=\"error\">! 出错</span></p>\n</section>"
     )
+}
+
+fn write_matrix_row(
+    w: &mut dyn Write,
+    rules: &[Arc<RuleInfo>],
+    index: usize,
+    report: &ReportResult,
+) -> io::Result<()> {
+    write!(
+        w,
+        "<tr><th><a href=\"#report-{}\">{}</a></th>",
+        index + 1,
+        esc(&report.path)
+    )?;
+    for rule in rules {
+        match verdict_for(report, rule) {
+            Some(v) => write!(
+                w,
+                "<td class=\"{}\" title=\"{}\">{}</td>",
+                status_class(v.status),
+                esc(v.status.label_zh()),
+                symbol(v.status)
+            )?,
+            None => write!(w, "<td></td>")?,
+        }
+    }
+    let rate = match report.error {
+        Some(_) => "无法读取".to_string(),
+        None => Counts::of(&report.verdicts).rate().to_string(),
+    };
+    writeln!(w, "<td class=\"rate\">{}</td></tr>", esc(&rate))
 }
 
 fn write_report(w: &mut dyn Write, index: usize, report: &ReportResult) -> io::Result<()> {

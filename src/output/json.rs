@@ -3,41 +3,66 @@
 //! Its own serialisation types, not the engine's: the engine may change; this schema changes only with
 //! `schema_version`. Every documented key is always present (`null` when absent).
 
-use super::stats::{unreadable, Counts};
-use super::{RenderOptions, Reporter};
-use crate::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Verdict};
+use super::json_stream::JsonStream;
+use super::stats::{Counts, Tally};
+use super::{Plan, RenderOptions, ReportWriter, Reporter};
+use crate::engine::{Evidence, ReportResult, RuleInfo, Verdict};
 use crate::report::{Located, Meta};
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 pub const SCHEMA_VERSION: &str = "1";
 
 pub struct JsonReporter;
 
+/// The document goes out a report at a time: head, each report, then the summary.
 impl Reporter for JsonReporter {
-    fn render(&self, run: &CheckRun, _: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
-        let doc = Document {
-            schema_version: SCHEMA_VERSION,
-            tool: Tool {
-                name: env!("CARGO_PKG_NAME"),
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            rules: run.rules.iter().map(|r| RuleOut::from(&**r)).collect(),
-            reports: run.reports.iter().map(ReportOut::from).collect(),
-            summary: Summary::of(run),
-        };
-        serde_json::to_writer_pretty(&mut *w, &doc)?;
-        writeln!(w)
+    fn start<'w>(
+        &self,
+        plan: &Plan,
+        _: &RenderOptions,
+        w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>> {
+        let mut out = JsonStream::new(w);
+        out.begin_object()?;
+        out.key("schema_version")?;
+        out.value(&SCHEMA_VERSION)?;
+        out.key("tool")?;
+        out.value(&Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        })?;
+        out.key("rules")?;
+        let rules: Vec<RuleOut> = plan.rules.iter().map(|r| RuleOut::from(&**r)).collect();
+        out.value(&rules)?;
+        out.key("reports")?;
+        out.begin_array()?;
+        Ok(Box::new(JsonWriter {
+            out,
+            rules: plan.rules.clone(),
+        }))
     }
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
-    schema_version: &'static str,
-    tool: Tool,
-    rules: Vec<RuleOut<'a>>,
-    reports: Vec<ReportOut<'a>>,
-    summary: Summary<'a>,
+struct JsonWriter<'w> {
+    out: JsonStream<Box<dyn Write + 'w>>,
+    rules: Vec<Arc<RuleInfo>>,
+}
+
+impl ReportWriter for JsonWriter<'_> {
+    fn report(&mut self, _: usize, report: &ReportResult) -> io::Result<()> {
+        self.out.value(&ReportOut::from(report))
+    }
+
+    fn finish(self: Box<Self>, tally: &Tally) -> io::Result<()> {
+        let JsonWriter { mut out, rules } = *self;
+        out.end()?;
+        out.key("summary")?;
+        out.value(&Summary::of(&rules, tally))?;
+        out.end()?;
+        out.into_inner()?.flush()
+    }
 }
 
 #[derive(Serialize)]
@@ -212,23 +237,19 @@ struct RuleSummary<'a> {
 }
 
 impl<'a> Summary<'a> {
-    fn of(run: &'a CheckRun) -> Self {
-        let counts = Counts::of_run(run);
+    fn of(rules: &'a [Arc<RuleInfo>], tally: &Tally) -> Self {
         Summary {
-            reports: run.reports.len(),
-            unreadable: unreadable(run),
-            counts: counts.into(),
-            pass_rate: counts.rate().ratio(),
-            rules: run
-                .rules
+            reports: tally.reports,
+            unreadable: tally.unreadable,
+            counts: tally.total.into(),
+            pass_rate: tally.total.rate().ratio(),
+            rules: rules
                 .iter()
-                .map(|rule| {
-                    let counts = Counts::of_rule(run, rule);
-                    RuleSummary {
-                        rule: &rule.id,
-                        counts: counts.into(),
-                        pass_rate: counts.rate().ratio(),
-                    }
+                .zip(&tally.per_rule)
+                .map(|(rule, counts)| RuleSummary {
+                    rule: &rule.id,
+                    counts: (*counts).into(),
+                    pass_rate: counts.rate().ratio(),
                 })
                 .collect(),
         }

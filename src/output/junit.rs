@@ -2,43 +2,103 @@
 //! a `testsuite` per report, a `testcase` per rule.
 
 use super::labels::{headline, kind_zh, position};
-use super::stats::Counts;
-use super::{RenderOptions, Reporter};
-use crate::engine::{CheckRun, ReportResult, Status, Verdict};
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use super::spool::Spool;
+use super::stats::{Counts, Tally};
+use super::{Plan, RenderOptions, ReportWriter, Reporter};
+use crate::engine::{ReportResult, Status, Verdict};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::io::{self, Write};
 
 pub struct JunitReporter;
 
 impl Reporter for JunitReporter {
-    fn render(&self, run: &CheckRun, _: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
-        let mut xml = Writer::new_with_indent(&mut *w, b' ', 2);
-        xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        let (mut tests, mut failures, mut errors) = (0, 0, 0);
-        for report in &run.reports {
-            let c = suite_counts(report);
-            tests += c.tests;
-            failures += c.failures;
-            errors += c.errors;
-        }
-        xml.create_element("testsuites")
-            .with_attributes([
-                ("name", "fzcheck"),
-                ("tests", tests.to_string().as_str()),
-                ("failures", failures.to_string().as_str()),
-                ("errors", errors.to_string().as_str()),
-            ])
-            .write_inner_content(|xml| {
-                for (i, report) in run.reports.iter().enumerate() {
-                    write_suite(xml, i, report)?;
-                }
-                Ok(())
-            })?;
-        writeln!(xml.into_inner())
+    fn start<'w>(
+        &self,
+        _: &Plan,
+        _: &RenderOptions,
+        w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>> {
+        // The root element carries the run's totals, so the suites wait in a spool. quick-xml
+        // tracks the indentation itself: open the root on the spool's writer while it is muted,
+        // so the suites come out indented one level, as inside the real root.
+        let mut suites = Writer::new_with_indent(
+            Muted {
+                on: false,
+                spool: Spool::new()?,
+            },
+            b' ',
+            2,
+        );
+        suites.write_event(Event::Start(BytesStart::new(ROOT)))?;
+        suites.get_mut().on = true;
+        Ok(Box::new(JunitWriter {
+            w,
+            suites,
+            totals: SuiteCounts::default(),
+        }))
     }
 }
 
+const ROOT: &str = "testsuites";
+
+struct JunitWriter<'w> {
+    w: Box<dyn Write + 'w>,
+    suites: Writer<Muted>,
+    totals: SuiteCounts,
+}
+
+impl ReportWriter for JunitWriter<'_> {
+    fn report(&mut self, index: usize, report: &ReportResult) -> io::Result<()> {
+        let c = suite_counts(report);
+        self.totals.tests += c.tests;
+        self.totals.failures += c.failures;
+        self.totals.errors += c.errors;
+        write_suite(&mut self.suites, index, report, &c)
+    }
+
+    fn finish(self: Box<Self>, _: &Tally) -> io::Result<()> {
+        let JunitWriter {
+            mut w,
+            mut suites,
+            totals,
+        } = *self;
+        suites.write_event(Event::End(BytesEnd::new(ROOT)))?;
+        let mut head = Writer::new_with_indent(&mut w, b' ', 2);
+        head.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        head.write_event(Event::Start(BytesStart::new(ROOT).with_attributes([
+            ("name", "fzcheck"),
+            ("tests", totals.tests.to_string().as_str()),
+            ("failures", totals.failures.to_string().as_str()),
+            ("errors", totals.errors.to_string().as_str()),
+        ])))?;
+        suites.into_inner().spool.copy_to(&mut w)?;
+        writeln!(w)?;
+        w.flush()
+    }
+}
+
+/// A spool that drops what is written while `on` is false.
+struct Muted {
+    on: bool,
+    spool: Spool,
+}
+
+impl Write for Muted {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.on {
+            self.spool.write(buf)
+        } else {
+            Ok(buf.len())
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.spool.flush()
+    }
+}
+
+#[derive(Default)]
 struct SuiteCounts {
     tests: usize,
     failures: usize,
@@ -65,10 +125,12 @@ fn suite_counts(report: &ReportResult) -> SuiteCounts {
     }
 }
 
-type Xml<'w> = Writer<&'w mut dyn Write>;
-
-fn write_suite(xml: &mut Xml, index: usize, report: &ReportResult) -> io::Result<()> {
-    let c = suite_counts(report);
+fn write_suite<W: Write>(
+    xml: &mut Writer<W>,
+    index: usize,
+    report: &ReportResult,
+    c: &SuiteCounts,
+) -> io::Result<()> {
     xml.create_element("testsuite")
         .with_attributes([
             ("name", attr(&report.path).as_str()),
@@ -130,7 +192,7 @@ fn write_suite(xml: &mut Xml, index: usize, report: &ReportResult) -> io::Result
     Ok(())
 }
 
-fn write_case(xml: &mut Xml, v: &Verdict) -> io::Result<()> {
+fn write_case<W: Write>(xml: &mut Writer<W>, v: &Verdict) -> io::Result<()> {
     let name = attr(&format!("{} {}", v.rule.id, v.rule.title));
     let case = xml
         .create_element("testcase")

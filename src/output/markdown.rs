@@ -1,25 +1,49 @@
 //! A pull-request comment: per report, what needs fixing first; passes collapsed in `<details>`.
 
 use super::labels::{position, report_line, run_line, symbol};
-use super::stats::{unreadable, Counts};
-use super::{RenderOptions, Reporter};
-use crate::engine::{CheckRun, ReportResult, Status, Verdict};
+use super::spool::Spool;
+use super::stats::{Counts, Tally};
+use super::{Plan, RenderOptions, ReportWriter, Reporter};
+use crate::engine::{ReportResult, Status, Verdict};
 use std::io::{self, Write};
 
 pub struct MarkdownReporter;
 
 impl Reporter for MarkdownReporter {
-    fn render(&self, run: &CheckRun, _: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
+    fn start<'w>(
+        &self,
+        _: &Plan,
+        _: &RenderOptions,
+        w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>> {
+        Ok(Box::new(MarkdownWriter {
+            w,
+            body: Spool::new()?,
+        }))
+    }
+}
+
+/// The run's totals come first, so the per-report parts wait in a spool.
+struct MarkdownWriter<'w> {
+    w: Box<dyn Write + 'w>,
+    body: Spool,
+}
+
+impl ReportWriter for MarkdownWriter<'_> {
+    fn report(&mut self, _: usize, report: &ReportResult) -> io::Result<()> {
+        write_report(&mut self.body, report)
+    }
+
+    fn finish(self: Box<Self>, tally: &Tally) -> io::Result<()> {
+        let MarkdownWriter { mut w, body } = *self;
         writeln!(w, "### fzcheck 检查结果\n")?;
         writeln!(
             w,
             "{}\n",
-            run_line(run.reports.len(), unreadable(run), &Counts::of_run(run))
+            run_line(tally.reports, tally.unreadable, &tally.total)
         )?;
-        for report in &run.reports {
-            write_report(w, report)?;
-        }
-        Ok(())
+        body.copy_to(&mut w)?;
+        w.flush()
     }
 }
 

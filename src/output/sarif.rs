@@ -4,8 +4,9 @@
 //! execution notifications: they are problems of the run, not findings in the report. Columns count
 //! Unicode code points (`columnKind`), as our positions do.
 
-use super::{RenderOptions, Reporter};
-use crate::engine::{CheckRun, Evidence, RuleInfo, Status, Verdict};
+use super::json_stream::JsonStream;
+use super::{Plan, RenderOptions, ReportWriter, Reporter, Tally};
+use crate::engine::{Evidence, ReportResult, RuleInfo, Status, Verdict};
 use crate::pack::Severity;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -16,57 +17,99 @@ const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub struct SarifReporter;
 
+/// Results go out as reports arrive; the invocation, which says whether the run went well,
+/// comes after them.
 impl Reporter for SarifReporter {
-    fn render(&self, run: &CheckRun, _: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
-        let rule_index: HashMap<&str, usize> = run
-            .rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
-        let mut results = Vec::new();
-        let mut notifications = Vec::new();
-        for report in &run.reports {
-            let uri = artifact_uri(&report.path);
-            if let Some(error) = &report.error {
-                notifications.push(json!({
-                    "level": "error",
-                    "message": { "text": error },
-                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri } } }],
-                }));
-            }
-            for v in &report.verdicts {
-                match v.status {
-                    Status::Fail => results.push(result(v, &uri, rule_index.get(v.rule.id.as_str()))),
-                    Status::Error => notifications.push(json!({
-                        "level": "error",
-                        "message": { "text": v.reason.as_deref().unwrap_or(&v.message) },
-                        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri } } }],
-                        "associatedRule": { "id": v.rule.id },
-                    })),
-                    Status::Pass | Status::NotApplicable | Status::Skipped => {}
+    fn start<'w>(
+        &self,
+        plan: &Plan,
+        _: &RenderOptions,
+        w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>> {
+        let mut out = JsonStream::new(w);
+        out.begin_object()?;
+        out.key("$schema")?;
+        out.value(&SCHEMA_URI)?;
+        out.key("version")?;
+        out.value(&"2.1.0")?;
+        out.key("runs")?;
+        out.begin_array()?;
+        out.begin_object()?;
+        out.key("tool")?;
+        out.value(&json!({ "driver": {
+            "name": env!("CARGO_PKG_NAME"),
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": plan.rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+        }}))?;
+        out.key("columnKind")?;
+        out.value(&"unicodeCodePoints")?;
+        out.key("results")?;
+        out.begin_array()?;
+        Ok(Box::new(SarifWriter {
+            out,
+            rule_index: plan
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.clone(), i))
+                .collect(),
+            notifications: Vec::new(),
+        }))
+    }
+}
+
+struct SarifWriter<'w> {
+    out: JsonStream<Box<dyn Write + 'w>>,
+    rule_index: HashMap<String, usize>,
+    /// Problems of the run (unreadable reports, rules that could not be evaluated): few, kept
+    /// for the invocation at the end.
+    notifications: Vec<Value>,
+}
+
+impl ReportWriter for SarifWriter<'_> {
+    fn report(&mut self, _: usize, report: &ReportResult) -> io::Result<()> {
+        let uri = artifact_uri(&report.path);
+        if let Some(error) = &report.error {
+            self.notifications.push(json!({
+                "level": "error",
+                "message": { "text": error },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri } } }],
+            }));
+        }
+        for v in &report.verdicts {
+            match v.status {
+                Status::Fail => {
+                    let index = self.rule_index.get(v.rule.id.as_str());
+                    self.out.value(&result(v, &uri, index))?;
                 }
+                Status::Error => self.notifications.push(json!({
+                    "level": "error",
+                    "message": { "text": v.reason.as_deref().unwrap_or(&v.message) },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri } } }],
+                    "associatedRule": { "id": v.rule.id },
+                })),
+                Status::Pass | Status::NotApplicable | Status::Skipped => {}
             }
         }
-        let log = json!({
-            "$schema": SCHEMA_URI,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": {
-                    "name": env!("CARGO_PKG_NAME"),
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": run.rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
-                }},
-                "invocations": [{
-                    "executionSuccessful": notifications.is_empty(),
-                    "toolExecutionNotifications": notifications,
-                }],
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }],
-        });
-        serde_json::to_writer_pretty(&mut *w, &log)?;
-        writeln!(w)
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, _: &Tally) -> io::Result<()> {
+        let SarifWriter {
+            mut out,
+            notifications,
+            ..
+        } = *self;
+        out.end()?;
+        out.key("invocations")?;
+        out.value(&json!([{
+            "executionSuccessful": notifications.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]))?;
+        out.end()?;
+        out.end()?;
+        out.end()?;
+        out.into_inner()?.flush()
     }
 }
 

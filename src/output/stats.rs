@@ -1,8 +1,10 @@
-//! Counting verdicts: per report, per rule and over the whole run.
+//! Counting verdicts: per report, and per rule and over the whole run as results stream past.
 
-use crate::engine::{CheckRun, ReportResult, RuleInfo, Status, Verdict};
+use crate::engine::{ReportResult, RuleInfo, Status, Verdict};
 use crate::pack::Severity;
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Verdicts counted by status, failures also by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,28 +44,6 @@ impl Counts {
         let mut counts = Counts::default();
         for v in verdicts {
             counts.add(v.status, v.rule.severity);
-        }
-        counts
-    }
-
-    /// All verdicts of the run.
-    pub fn of_run(run: &CheckRun) -> Self {
-        let mut counts = Counts::default();
-        for r in &run.reports {
-            for v in &r.verdicts {
-                counts.add(v.status, v.rule.severity);
-            }
-        }
-        counts
-    }
-
-    /// All verdicts of one rule across the run.
-    pub fn of_rule(run: &CheckRun, rule: &RuleInfo) -> Self {
-        let mut counts = Counts::default();
-        for r in &run.reports {
-            if let Some(v) = verdict_for(r, rule) {
-                counts.add(v.status, v.rule.severity);
-            }
         }
         counts
     }
@@ -108,7 +88,51 @@ pub fn verdict_for<'a>(report: &'a ReportResult, rule: &RuleInfo) -> Option<&'a 
     report.verdicts.iter().find(|v| v.rule.id == rule.id)
 }
 
-/// How many reports could not be read.
-pub fn unreadable(run: &CheckRun) -> usize {
-    run.reports.iter().filter(|r| r.error.is_some()).count()
+/// Running totals over the reports seen so far: all that summaries and exit codes need, so no
+/// report has to be kept.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    pub reports: usize,
+    pub unreadable: usize,
+    /// Every verdict.
+    pub total: Counts,
+    /// Per rule, in the plan's rule order.
+    pub per_rule: Vec<Counts>,
+    /// The most severe rule that failed or could not be evaluated.
+    pub worst: Option<Severity>,
+    rule_index: HashMap<Arc<str>, usize>,
+}
+
+impl Tally {
+    pub fn new(rules: &[Arc<RuleInfo>]) -> Self {
+        Tally {
+            reports: 0,
+            unreadable: 0,
+            total: Counts::default(),
+            per_rule: vec![Counts::default(); rules.len()],
+            worst: None,
+            rule_index: rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (Arc::from(r.id.as_str()), i))
+                .collect(),
+        }
+    }
+
+    pub fn add(&mut self, report: &ReportResult) {
+        self.reports += 1;
+        if report.error.is_some() {
+            self.unreadable += 1;
+        }
+        for v in &report.verdicts {
+            let severity = v.rule.severity;
+            self.total.add(v.status, severity);
+            if let Some(&i) = self.rule_index.get(v.rule.id.as_str()) {
+                self.per_rule[i].add(v.status, severity);
+            }
+            if matches!(v.status, Status::Fail | Status::Error) {
+                self.worst = self.worst.max(Some(severity));
+            }
+        }
+    }
 }

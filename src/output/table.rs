@@ -1,9 +1,10 @@
 //! Terminal tables: one per report, with Chinese labels, evidence positions and fix hints.
 
 use super::labels::{counts_line, position, report_line, run_line};
-use super::stats::{unreadable, Counts};
-use super::{summary, RenderOptions, Reporter};
-use crate::engine::{CheckRun, Evidence, ReportResult, Status, Verdict};
+use super::stats::{Counts, Tally};
+use super::summary::Matrix;
+use super::{Plan, RenderOptions, ReportWriter, Reporter};
+use crate::engine::{Evidence, ReportResult, Status, Verdict};
 use crate::pack::Severity;
 use comfy_table::{presets, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 use std::io::{self, Write};
@@ -19,30 +20,59 @@ const TITLE_COLUMN_MIN_WIDTH: u16 = 100;
 pub struct TableReporter;
 
 impl Reporter for TableReporter {
-    fn render(&self, run: &CheckRun, opts: &RenderOptions, w: &mut dyn Write) -> io::Result<()> {
-        let total = run.reports.len();
-        for (i, report) in run.reports.iter().enumerate() {
-            writeln!(w, "报告 {}/{total}：{}", i + 1, report.path)?;
-            let line = report_line(report);
-            if !line.is_empty() {
-                writeln!(w, "{line}")?;
-            }
-            if report.error.is_none() {
-                writeln!(w, "{}", report_table(report, opts))?;
-                writeln!(w, "{}", counts_line(&Counts::of(&report.verdicts)))?;
-            }
-            writeln!(w)?;
+    fn start<'w>(
+        &self,
+        plan: &Plan,
+        opts: &RenderOptions,
+        w: Box<dyn Write + 'w>,
+    ) -> io::Result<Box<dyn ReportWriter + 'w>> {
+        Ok(Box::new(TableWriter {
+            w,
+            opts: opts.clone(),
+            total: plan.reports,
+            summary: opts.summary.then(|| Matrix::new(plan)),
+        }))
+    }
+}
+
+struct TableWriter<'w> {
+    w: Box<dyn Write + 'w>,
+    opts: RenderOptions,
+    total: usize,
+    summary: Option<Matrix>,
+}
+
+impl ReportWriter for TableWriter<'_> {
+    fn report(&mut self, index: usize, report: &ReportResult) -> io::Result<()> {
+        let w = &mut self.w;
+        writeln!(w, "报告 {}/{}：{}", index + 1, self.total, report.path)?;
+        let line = report_line(report);
+        if !line.is_empty() {
+            writeln!(w, "{line}")?;
         }
+        if report.error.is_none() {
+            writeln!(w, "{}", report_table(report, &self.opts))?;
+            writeln!(w, "{}", counts_line(&Counts::of(&report.verdicts)))?;
+        }
+        writeln!(w)?;
+        if let Some(matrix) = &mut self.summary {
+            matrix.push(report);
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, tally: &Tally) -> io::Result<()> {
+        let w = &mut self.w;
         writeln!(
             w,
             "{}",
-            run_line(total, unreadable(run), &Counts::of_run(run))
+            run_line(tally.reports, tally.unreadable, &tally.total)
         )?;
-        if opts.summary {
+        if let Some(matrix) = &self.summary {
             writeln!(w)?;
-            summary::render_summary(run, w)?;
+            matrix.write(w, tally)?;
         }
-        Ok(())
+        w.flush()
     }
 }
 
