@@ -259,7 +259,10 @@ fn a_batch_of_the_seeds_streams_the_same_output_whatever_jobs_says() {
         .collect();
     assert_eq!(paths.len(), 5);
     for (path, stem) in paths.iter().zip(seeds::SEEDS) {
-        assert!(path.ends_with(&format!("{stem}.txt")), "{path} in input order");
+        assert!(
+            path.ends_with(&format!("{stem}.txt")),
+            "{path} in input order"
+        );
     }
     assert_eq!(doc["summary"]["reports"], 5);
     let rest = &text[json_end..];

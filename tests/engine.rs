@@ -46,16 +46,22 @@ fn statuses() {
     assert_eq!(v.hint.as_deref(), Some("检查分母"));
     let v = one(&rule("true", "applies_to: [case_study]"), &r);
     assert_eq!(v.status, Status::NotApplicable);
-    assert_eq!(
-        v.reason.as_deref(),
-        Some("规则不适用于此类文档（annual_report）")
-    );
+    assert_eq!(v.reason.as_deref(), Some("本规则不适用于年度报告"));
     let v = one(&rule("true", "when: exists(meta.issuer)"), &r);
     assert_eq!(v.status, Status::NotApplicable);
     assert_eq!(
         v.reason.as_deref(),
         Some("适用条件不成立：exists(meta.issuer)")
     );
+    let v = one(
+        &rule(
+            "true",
+            "when: meta.report_year > 2024\nnot_applicable: 报告年度为{meta.report_year}，不需检查",
+        ),
+        &r,
+    );
+    assert_eq!(v.status, Status::NotApplicable);
+    assert_eq!(v.reason.as_deref(), Some("报告年度为2023，不需检查"));
     assert_eq!(
         one(&rule("true", "when: meta.report_year == 2023"), &r).status,
         Status::Pass

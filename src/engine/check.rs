@@ -31,7 +31,7 @@ pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {
     }
     let kind = report.meta.kind;
     if !rule.applies_to(kind) {
-        let reason = format!("规则不适用于此类文档（{}）", kind.as_str());
+        let reason = format!("本规则不适用于{}", kind.label_zh());
         return verdict(Status::NotApplicable, Some(reason));
     }
     let mut ev = Evaluator::new(report, &rule.params);
@@ -45,7 +45,10 @@ pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {
         match ev.eval(when) {
             Ok(Value::Bool(true)) => {}
             Ok(_) => {
-                let reason = format!("适用条件不成立：{when}");
+                let reason = match &rule.not_applicable {
+                    Some(why) => why.render(&mut ev),
+                    None => format!("适用条件不成立：{when}"),
+                };
                 return verdict(Status::NotApplicable, Some(reason));
             }
             Err(err) => return verdict(Status::Error, Some(format!("when: {err}"))),

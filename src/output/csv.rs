@@ -1,7 +1,6 @@
 //! The reports × rules matrix for spreadsheets: UTF-8 with a BOM (so Excel reads the Chinese),
 //! rule ids then rule titles as header rows, one row per report, per-rule pass rates last.
 
-use super::labels::kind_zh;
 use super::stats::{verdict_for, Counts, Tally};
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
 use crate::engine::{ReportResult, RuleInfo};
@@ -79,7 +78,7 @@ fn report_row(rules: &[Arc<RuleInfo>], report: &ReportResult) -> Vec<String> {
         meta.and_then(|m| m.report_year.as_ref())
             .map(|y| y.value.to_string())
             .unwrap_or_default(),
-        meta.map(|m| kind_zh(m.kind).to_string())
+        meta.map(|m| m.kind.label_zh().to_string())
             .unwrap_or_default(),
     ];
     row.extend(rules.iter().map(|rule| {

@@ -1,7 +1,7 @@
 //! JUnit XML as Jenkins' JUnit plugin reads it (shared/schemas/junit-jenkins.xsd) and GitLab shows it:
 //! a `testsuite` per report, a `testcase` per rule.
 
-use super::labels::{headline, kind_zh, position};
+use super::labels::{headline, position};
 use super::spool::Spool;
 use super::stats::{Counts, Tally};
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
@@ -156,7 +156,7 @@ fn write_suite<W: Write>(
                 if let Some(year) = &meta.report_year {
                     props.push(("report_year", year.value.to_string()));
                 }
-                props.push(("kind", kind_zh(meta.kind).to_string()));
+                props.push(("kind", meta.kind.label_zh().to_string()));
                 xml.create_element("properties")
                     .write_inner_content(|xml| {
                         for (name, value) in &props {

@@ -2,7 +2,7 @@
 
 use super::stats::Counts;
 use crate::engine::{Evidence, ReportResult, Status};
-use crate::report::{DocKind, Meta};
+use crate::report::Meta;
 
 /// One character per status for matrices: ✓ pass, ✗ fail, – not applicable, ○ skipped, ! error.
 pub fn symbol(status: Status) -> &'static str {
@@ -15,14 +15,6 @@ pub fn symbol(status: Status) -> &'static str {
     }
 }
 
-pub fn kind_zh(kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::AnnualReport => "年度报告",
-        DocKind::CaseStudy => "典型案例",
-        DocKind::Other => "其他文件",
-    }
-}
-
 /// `《标题》 · 2024年度 · 年度报告`: what a reader needs to recognise the report.
 pub fn headline(meta: &Meta) -> String {
     let mut parts = Vec::new();
@@ -32,7 +24,7 @@ pub fn headline(meta: &Meta) -> String {
     if let Some(year) = &meta.report_year {
         parts.push(format!("{}年度", year.value));
     }
-    parts.push(kind_zh(meta.kind).to_string());
+    parts.push(meta.kind.label_zh().to_string());
     if let Some(draft) = &meta.draft {
         parts.push(format!("含“{}”字样", draft.value));
     }

@@ -264,6 +264,11 @@ fn rule(
         spec.message.as_deref().unwrap_or(&spec.title),
         scope,
     )?;
+    let not_applicable = spec
+        .not_applicable
+        .as_deref()
+        .map(|m| template(src, i, "not_applicable", m, scope))
+        .transpose()?;
     let missing = spec
         .missing
         .as_deref()
@@ -292,6 +297,7 @@ fn rule(
             .applies_to
             .map(|k| k.into_iter().map(Into::into).collect()),
         when,
+        not_applicable,
         lets,
         check,
         message,

@@ -48,6 +48,10 @@ pub struct RuleSpec {
     /// A bool expression; false or missing makes the rule not applicable.
     #[serde(default)]
     pub when: Option<String>,
+    /// Why the rule does not apply when `when` does not hold, in words for the reader, with
+    /// `{expr}` placeholders; defaults to the `when` expression itself.
+    #[serde(default)]
+    pub not_applicable: Option<String>,
     /// Named values, in order; each may use the ones before it.
     #[serde(default, rename = "let")]
     pub lets: LetSpec,

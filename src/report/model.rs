@@ -74,6 +74,15 @@ impl DocKind {
             DocKind::Other => "other",
         }
     }
+
+    /// 中文名，用于表格、HTML 和不适用的原因。
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DocKind::AnnualReport => "年度报告",
+            DocKind::CaseStudy => "典型案例",
+            DocKind::Other => "其他文件",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
