@@ -15,6 +15,7 @@ mod normalize;
 mod numerals;
 mod outline;
 mod relations;
+mod scan;
 mod sentences;
 mod span;
 

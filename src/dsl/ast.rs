@@ -3,8 +3,8 @@
 
 use super::functions::Func;
 use super::types::Field;
+use super::Pattern;
 use chrono::NaiveDate;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -69,8 +69,8 @@ pub enum Lit {
         percent: bool,
     },
     Str(String),
-    /// Compiled once, when the expression is parsed.
-    Regex(Regex),
+    /// Checked when the expression is parsed, built on first use.
+    Regex(Pattern),
     Date(NaiveDate),
     Bool(bool),
     Null,

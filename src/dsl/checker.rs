@@ -5,7 +5,7 @@ use super::ast::{BinOp, Expr, ExprKind, ExprSpan, Lit, Slot, UnOp};
 use super::error::{suggest, DslError, DslErrorKind};
 use super::functions::{self, FuncDef, Param, Returns, Signature};
 use super::types::{self, Field, Type};
-use regex::Regex;
+use super::Pattern;
 
 /// The names an expression may use: the roots, the pack's params, the visible `let` values.
 #[derive(Debug, Clone, Default)]
@@ -343,8 +343,7 @@ fn no_signature(def: &FuncDef, args: &[Expr], found: &[Option<Type>], span: Expr
 fn literal_pattern(a: &mut Expr) -> Result<(), DslError> {
     match &a.kind {
         ExprKind::Lit(Lit::Str(s)) => {
-            let re = Regex::new(&regex::escape(s))
-                .map_err(|e| err(DslErrorKind::BadRegex(e.to_string()), a.span))?;
+            let re = Pattern::literal(s).map_err(|e| err(DslErrorKind::BadRegex(e), a.span))?;
             a.kind = ExprKind::Lit(Lit::Regex(re));
             Ok(())
         }

@@ -35,6 +35,8 @@ pub enum EvalErrorKind {
     Mismatch { expected: &'static str },
     #[error("expression was not checked before evaluation")]
     Unchecked,
+    #[error("the pattern could not be built: {0}")]
+    Pattern(String),
 }
 
 type Evaluated<'a> = Result<Value<'a>, EvalError>;
@@ -474,6 +476,16 @@ impl<'a> Evaluator<'a> {
             Some(Value::Regex(re)) => Ok(*re),
             _ => Err(mismatch("a regex", arg_span(i))),
         };
+        let bad = |i: usize| {
+            move |e: String| EvalError {
+                kind: EvalErrorKind::Pattern(e),
+                span: arg_span(i),
+            }
+        };
+        // The regex of pattern argument `i`, built now if it was not yet.
+        let rx = |i: usize| re(i)?.regex().map_err(bad(i));
+        // The same, or `None` when the pattern certainly does not match in `hay`.
+        let rx_in = |i: usize, hay: &str| re(i)?.for_haystack(hay).map_err(bad(i));
         let number = |i: usize| match vals.get(i) {
             Some(Value::Num(n)) => Ok(n.value),
             _ => Err(mismatch("a number", arg_span(i))),
@@ -490,10 +502,14 @@ impl<'a> Evaluator<'a> {
         let list = |items: Vec<Value<'a>>| Ok(Value::List(items.into()));
         match func {
             Func::Sections => {
+                let by_title = match vals.first() {
+                    Some(Value::Regex(_)) => Some(rx(0)?),
+                    _ => None,
+                };
                 let keep = |s: &crate::report::Section| match vals.first() {
                     None => true,
                     Some(Value::Num(n)) => Decimal::from(s.level) == n.value,
-                    Some(Value::Regex(re)) => re.is_match(&s.title),
+                    Some(Value::Regex(_)) => by_title.is_some_and(|re| re.is_match(&s.title)),
                     Some(_) => false,
                 };
                 list(
@@ -506,7 +522,7 @@ impl<'a> Evaluator<'a> {
                 )
             }
             Func::Section => {
-                let re = re(0)?;
+                let re = rx(0)?;
                 let best = r
                     .sections
                     .iter()
@@ -522,15 +538,16 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Str(t, None))
             }
             Func::Contains | Func::Find => {
-                let (hay, re) = if vals.len() == 1 {
-                    (self.body(), re(0)?)
+                let (hay, i) = if vals.len() == 1 {
+                    (self.body(), 0)
                 } else {
-                    (text(self, 0)?, re(1)?)
+                    (text(self, 0)?, 1)
                 };
+                let re = rx_in(i, hay.0)?;
                 if func == Func::Find {
-                    return list(self.matches_in(hay, re));
+                    return list(re.map_or_else(Vec::new, |re| self.matches_in(hay, re)));
                 }
-                let found = match re.find(hay.0) {
+                let found = match re.and_then(|re| re.find(hay.0)) {
                     Some(m) => {
                         if let Some(base) = hay.1 {
                             self.note_span(r.norm.to_source(base + m.start()..base + m.end()));
@@ -542,15 +559,20 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Bool(found))
             }
             Func::Sentences => {
-                let (within, re) = match vals.first() {
-                    Some(Value::Section(i)) if vals.len() == 2 => {
-                        (r.sections.get(*i).map(|s| s.span), re(1)?)
+                let (within, i) = match vals.first() {
+                    Some(Value::Section(s)) if vals.len() == 2 => {
+                        (r.sections.get(*s).map(|s| s.span), 1)
                     }
-                    _ => (None, re(0)?),
+                    _ => (None, 0),
                 };
-                // One scan of the body settles the common case of no match at all; exact for a
-                // pattern without anchors, since every sentence is a stretch of the body.
-                if !re.as_str().contains(['^', '$']) && !re.is_match(self.body().0) {
+                // Every sentence is a stretch of the body: what cannot match in the body cannot
+                // match in a sentence, and for a pattern without anchors one scan of the body
+                // settles the common case of no match at all.
+                let body = self.body().0;
+                let Some(re) = rx_in(i, body)? else {
+                    return list(Vec::new());
+                };
+                if !re.as_str().contains(['^', '$']) && !re.is_match(body) {
                     return list(Vec::new());
                 }
                 list(
@@ -564,14 +586,15 @@ impl<'a> Evaluator<'a> {
                 )
             }
             Func::Near => {
-                let re = re(1)?;
                 let chars = number(2)?.to_usize().unwrap_or(0);
                 let (t, base) = text(self, 0)?;
                 let Some(base) = base else {
-                    return Ok(Value::Bool(re.is_match(t)));
+                    let hit = rx_in(1, t)?.is_some_and(|re| re.is_match(t));
+                    return Ok(Value::Bool(hit));
                 };
                 let window = near_window(&r.norm.text, base, base + t.len(), chars);
-                let hit = re.find(&r.norm.text[window.clone()]);
+                let near = &r.norm.text[window.clone()];
+                let hit = rx_in(1, near)?.and_then(|re| re.find(near));
                 if let Some(m) = hit {
                     self.note_span(
                         r.norm
@@ -588,7 +611,7 @@ impl<'a> Evaluator<'a> {
                 list((0..r.numbering_issues.len()).map(Value::Issue).collect())
             }
             Func::Facts | Func::Rates | Func::Changes => {
-                let pattern = vals.first().map(|_| re(0)).transpose()?;
+                let pattern = vals.first().map(|_| rx(0)).transpose()?;
                 let kind = match func {
                     Func::Rates => Some(FactKind::Rate),
                     Func::Changes => Some(FactKind::Change),
@@ -605,7 +628,7 @@ impl<'a> Evaluator<'a> {
                 )
             }
             Func::Fact => {
-                let re = re(0)?;
+                let re = rx(0)?;
                 let v = r
                     .facts
                     .iter()
@@ -672,8 +695,8 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Func::Matches => {
-                let (s, re) = (text(self, 0)?, re(1)?);
-                Ok(Value::Bool(re.is_match(s.0)))
+                let s = text(self, 0)?.0;
+                Ok(Value::Bool(rx_in(1, s)?.is_some_and(|re| re.is_match(s))))
             }
             Func::Year | Func::Month | Func::Day => {
                 let d = date(0)?;

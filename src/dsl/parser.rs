@@ -3,11 +3,11 @@
 
 use super::ast::{BinOp, Expr, ExprKind, ExprSpan, Ident, Lit, Slot, UnOp};
 use super::error::{DslError, DslErrorKind};
+use super::Pattern;
 use chrono::NaiveDate;
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser as _;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -476,14 +476,10 @@ fn unescape(s: &str) -> String {
 fn regex(pair: Pair<'_, Rule>) -> Parsed<Expr> {
     let span: ExprSpan = pair.as_span().into();
     let inner = only(pair)?;
-    let re = Regex::new(inner.as_str()).map_err(|e| {
-        let detail = match e {
-            regex::Error::Syntax(s) => {
-                let last = s.lines().last().unwrap_or_default();
-                last.trim_start_matches("error: ").to_string()
-            }
-            other => other.to_string(),
-        };
+    let re = Pattern::new(inner.as_str()).map_err(|e| {
+        // A syntax error repeats the pattern with a caret; its last line says what is wrong.
+        let last = e.lines().last().unwrap_or_default();
+        let detail = last.trim_start_matches("error: ").to_string();
         DslError::new(DslErrorKind::BadRegex(detail), span)
     })?;
     Ok(node(ExprKind::Lit(Lit::Regex(re)), span))

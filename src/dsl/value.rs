@@ -1,9 +1,9 @@
 //! Run-time values. Values found in the report remember where (a source [`Span`]), so that
 //! whatever decides a check can be shown as evidence.
 
+use super::Pattern;
 use crate::report::{Report, Span};
 use chrono::NaiveDate;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 
@@ -34,7 +34,7 @@ pub enum Value<'a> {
     Bool(bool),
     Num(Num),
     Str(&'a str, Option<Span>),
-    Regex(&'a Regex),
+    Regex(&'a Pattern),
     Date(NaiveDate, Option<Span>),
     List(Rc<[Value<'a>]>),
     Section(usize),

@@ -4,15 +4,19 @@ use super::verdict::{Evidence, Status, Verdict};
 use crate::dsl::{Evaluator, Found, Value};
 use crate::pack::{Rule, RuleSet};
 use crate::report::Report;
+use rayon::prelude::*;
 
 /// Most evidence items shown per verdict.
 pub const MAX_EVIDENCE: usize = 20;
 
 /// One verdict per rule, in rule order; switched-off rules give `skipped` verdicts.
+///
+/// Rules run in parallel: a single check then builds the patterns its rules need on every core,
+/// and in a batch the reports' tasks balance across threads.
 pub fn check(report: &Report, rules: &RuleSet) -> Vec<Verdict> {
     rules
         .rules()
-        .iter()
+        .par_iter()
         .map(|r| check_rule(report, r))
         .collect()
 }

@@ -1,15 +1,12 @@
 //! Dates as official documents and web pages write them.
 
 use super::numerals::parse_cn;
+use super::scan;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static DIGIT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})(?: ?日)?")
-        .expect("valid regex")
-});
 static CN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
         .expect("valid regex")
@@ -17,11 +14,10 @@ static CN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date written in `text` (normalised), with its byte range.
 pub fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
-    let digit = DIGIT_DATE.captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
-        let date =
-            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-        Some((date, m.range()))
+    let digit = scan::digit_dates(text).find_map(|d| {
+        let n = |r: Range<usize>| text[r].parse::<u32>().ok();
+        let date = NaiveDate::from_ymd_opt(n(d.year)?.try_into().ok()?, n(d.month)?, n(d.day)?)?;
+        Some((date, d.whole))
     });
     let cn = CN_DATE.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;

@@ -11,7 +11,6 @@ mod label;
 use super::numerals::{is_cn_numeral_char, parse_cn};
 use super::sentences::Piece;
 use super::{Approx, Fact, FactKind, NormText, Section};
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -257,11 +256,6 @@ fn unit_at(s: &str, units: &UnitIndex) -> Option<&'static str> {
     units.get(&c)?.iter().find(|u| s.starts_with(**u)).copied()
 }
 
-/// Where a number may start: a run of ASCII digits or of Chinese numeral characters.
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("[0-9]+|[零〇一二两三四五六七八九十百千万亿]+").expect("valid regex")
-});
-
 /// Every number of a sentence that is a fact, in order.
 fn numbers(
     text: &str,
@@ -272,13 +266,14 @@ fn numbers(
     let mut out = Vec::new();
     // Text before this offset has been consumed by a fact.
     let mut next = range.start;
-    for m in CANDIDATE.find_iter(&text[range.clone()]) {
-        let i = range.start + m.start();
+    // Where a number may start: a run of ASCII digits or of Chinese numeral characters.
+    for m in super::scan::number_runs(&text[range.clone()]) {
+        let i = range.start + m.start;
         if i < next {
             continue;
         }
         let prev = text[range.start..i].chars().next_back();
-        let digits = m.as_str().as_bytes()[0].is_ascii_digit();
+        let digits = text.as_bytes()[i].is_ascii_digit();
         let starts = if digits {
             !prev.is_some_and(|p| p.is_ascii_alphanumeric() || JOINERS.contains(&p))
         } else {
@@ -290,7 +285,7 @@ fn numbers(
         let end = if digits {
             digits_end(text, i, range.end)
         } else {
-            range.start + m.end()
+            range.start + m.end
         };
         let Some(hit) = read(text, range.clone(), i, end, digits, prev_unit) else {
             continue;

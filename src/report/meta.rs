@@ -5,6 +5,7 @@
 
 use super::chrome::{looks_like_org, Layout, NLine};
 use super::dates::date_line;
+use super::scan;
 use super::{DocKind, Located, Meta, NormText, Span};
 use crate::ingest::SourceMeta;
 use regex::Regex;
@@ -14,16 +15,6 @@ use std::sync::LazyLock;
 /// How many non-blank lines at the end of the body may hold the sign-off and the 印发 date.
 const TAIL_LINES: usize = 8;
 
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}A-Za-z]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号")
-        .expect("valid regex")
-});
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").expect("valid regex"));
-static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)\d{2})年度?(?:[,:以是全]|来)|现将((?:19|20)\d{2})年")
-        .expect("valid regex")
-});
 static ISSUER_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.*?)(?:19|20)\d{2}年度?(.*?)(?:法治政府建设|法治建设|依法行政|法治政府)")
         .expect("valid regex")
@@ -34,8 +25,6 @@ static ANNUAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:法治政府建设|法治建设|依法行政|法治政府).*(?:报告|总结)|年度报告")
         .expect("valid regex")
 });
-static REPORT_FORMULA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"现将.{0,40}报告如下").expect("valid regex"));
 
 /// One header line: index, norm range of its text without markdown `#`.
 #[derive(Clone)]
@@ -88,10 +77,10 @@ pub fn extract(
     }
 
     meta.doc_number = header.iter().find_map(|h| {
-        let m = DOC_NUMBER.find(h.text)?;
+        let m = scan::doc_number(h.text)?;
         Some(Located {
-            value: m.as_str().to_string(),
-            span: loc(h.range.start + m.start()..h.range.start + m.end()),
+            value: h.text[m.clone()].to_string(),
+            span: loc(h.range.start + m.start..h.range.start + m.end),
         })
     });
     meta.addressee = header.iter().find_map(|h| {
@@ -122,11 +111,10 @@ pub fn extract(
     meta.report_year = title
         .as_ref()
         .and_then(|h| {
-            let c = YEAR.captures(h.text)?;
-            let g = c.get(1)?;
+            let g = scan::year_before_nian(h.text)?;
             Some(Located {
-                value: g.as_str().parse().ok()?,
-                span: loc(h.range.start + g.start()..h.range.start + g.end()),
+                value: h.text[g.clone()].parse().ok()?,
+                span: loc(h.range.start + g.start..h.range.start + g.end),
             })
         })
         .or_else(|| opening_year(norm, src, lines, layout));
@@ -210,7 +198,7 @@ fn is_title_candidate(t: &str) -> bool {
         && !t.ends_with(':')
         && !t.ends_with('。')
         && !t.starts_with('【')
-        && !DOC_NUMBER.is_match(t)
+        && scan::doc_number(t).is_none()
         && date_line(t).is_none()
         && DRAFT.find(bare).is_none_or(|m| m.as_str() != bare)
         && !(looks_like_org(t) && !t.contains("报告") && !t.contains("情况") && !t.contains("总结"))
@@ -260,11 +248,10 @@ fn opening_year(
             !l.text(text).is_empty() && super::outline::heading_marker(l.text(text)).is_none()
         })?;
     let t = first.text(text);
-    let c = OPENING_YEAR.captures(t)?;
-    let g = c.get(1).or_else(|| c.get(2))?;
+    let g = scan::opening_year(t)?;
     Some(Located {
-        value: g.as_str().parse().ok()?,
-        span: super::src_span(norm, src, first.start + g.start()..first.start + g.end()),
+        value: t[g.clone()].parse().ok()?,
+        span: super::src_span(norm, src, first.start + g.start..first.start + g.end),
     })
 }
 
@@ -302,7 +289,7 @@ fn kind(text: &str, lines: &[NLine], layout: &Layout, title: Option<&str>) -> (D
         .map(|i| lines[i].text(text))
         .find(|t| !t.is_empty())
         .unwrap_or_default();
-    if REPORT_FORMULA.is_match(opening) && text.contains("法治政府建设") {
+    if scan::report_formula(opening) && text.contains("法治政府建设") {
         return (
             DocKind::AnnualReport,
             "开头写明“现将…报告如下”，正文报告法治政府建设情况".to_string(),

@@ -6,7 +6,7 @@
 //! (`其中受理48件` → 受理, `调解成功942件` → 调解成功). After the number: a classifier followed by a noun
 //! phrase (`52家单位`, `选聘8名法律顾问`) names the thing counted and wins over the text before.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -128,24 +128,19 @@ const EMPTY: &[&str] = &[
 const GENERIC_HEADS: &[&str] = &["数量", "人数", "总数", "规模", "比例", "金额", "总量", "数"];
 const LOCATIVES: &[char] = &['中', '内', '里', '上'];
 
-static STOPS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static STOPS: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(SCOPE.iter().chain(VERBS)));
+static SCOPES: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(SCOPE));
+static FOLLOW: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(FOLLOW_STOPS));
+
+/// Clauses are short, so a contiguous NFA searches them about as fast as a DFA, and builds in a
+/// fraction of the time a cold run would otherwise spend here.
+fn searcher<'a>(words: impl IntoIterator<Item = &'a &'a str>) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(SCOPE.iter().chain(VERBS))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
         .expect("valid patterns")
-});
-static SCOPES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(SCOPE)
-        .expect("valid patterns")
-});
-static FOLLOW: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(FOLLOW_STOPS)
-        .expect("valid patterns")
-});
+}
 
 /// A label: cleaned text and the normalised range it was read from.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,196 @@
+//! Regex literals of the rule language: checked when a pack loads, compiled when first needed.
+//!
+//! Building a regex costs 0.5–4 M instructions, and the built-in packs hold about sixty, so building
+//! them all at load was most of a cold `fzcheck check`. A [`Pattern`] therefore parses its syntax at
+//! load (a bad pattern is still a located load error) and builds the automaton on first use. Rules
+//! that write the same pattern share one build, and a report that contains none of the literals
+//! every match must begin with (a typo list, a wrong formula) is answered without building at all.
+
+use regex::Regex;
+use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Class, Hir, HirKind};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
+
+/// Above this estimate of its automaton's size a pattern is built at load, so that one too big to
+/// build fails there, with its location, rather than during a check.
+const BUILD_AT_LOAD: usize = 10_000;
+/// More leading literals than this are cut to their first character for the gate; if there are
+/// still too many, the pattern has no gate.
+const GATE_LITERALS: usize = 32;
+/// The gate searches for each literal in turn. Once it has scanned this many bytes (haystack bytes
+/// times literals, about what building a regex costs) the regex is built instead: a batch pays for
+/// the gate over its first few reports only.
+const GATE_BUDGET: usize = 2 << 20;
+
+/// A compiled-on-demand regex. Cloning shares the build.
+#[derive(Clone)]
+pub struct Pattern(Arc<Inner>);
+
+struct Inner {
+    source: String,
+    /// Literals every match begins with; empty when they are unknown or too many.
+    gate: Vec<Box<[u8]>>,
+    /// Bytes the gate has scanned so far, against [`GATE_BUDGET`].
+    scanned: AtomicUsize,
+    regex: OnceLock<Result<Regex, String>>,
+}
+
+/// Patterns alive in this process, by source: identical patterns in different rules share a build.
+static LIVE: LazyLock<Mutex<HashMap<String, Weak<Inner>>>> = LazyLock::new(Default::default);
+
+impl Pattern {
+    /// Check `source` and prepare it. The error is the regex parser's message.
+    pub fn new(source: &str) -> Result<Pattern, String> {
+        if let Some(live) = live().get(source).and_then(Weak::upgrade) {
+            return Ok(Pattern(live));
+        }
+        let hir = regex_syntax::parse(source).map_err(|e| e.to_string())?;
+        let inner = Arc::new(Inner {
+            source: source.to_string(),
+            gate: gate(&hir),
+            scanned: AtomicUsize::new(0),
+            regex: OnceLock::new(),
+        });
+        let pattern = Pattern(inner);
+        if weight(&hir) > BUILD_AT_LOAD {
+            pattern.regex()?;
+        }
+        let mut live = live();
+        live.retain(|_, p| p.strong_count() > 0);
+        live.insert(source.to_string(), Arc::downgrade(&pattern.0));
+        Ok(pattern)
+    }
+
+    /// A pattern matching `text` literally.
+    pub fn literal(text: &str) -> Result<Pattern, String> {
+        Pattern::new(&regex::escape(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0.source
+    }
+
+    /// True when `haystack` certainly holds no match, found without building the regex.
+    pub fn excludes(&self, haystack: &str) -> bool {
+        let Inner { gate, scanned, .. } = &*self.0;
+        if gate.is_empty() || self.0.regex.get().is_some() {
+            return false;
+        }
+        let cost = haystack.len().saturating_mul(gate.len());
+        if scanned.fetch_add(cost, Ordering::Relaxed) > GATE_BUDGET {
+            return false;
+        }
+        let h = haystack.as_bytes();
+        !gate.iter().any(|l| memchr::memmem::find(h, l).is_some())
+    }
+
+    /// The regex to search `haystack` with, or `None` when it certainly holds no match.
+    pub fn for_haystack(&self, haystack: &str) -> Result<Option<&Regex>, String> {
+        if self.excludes(haystack) {
+            return Ok(None);
+        }
+        self.regex().map(Some)
+    }
+
+    /// The regex, built on first call.
+    pub fn regex(&self) -> Result<&Regex, String> {
+        self.0
+            .regex
+            .get_or_init(|| Regex::new(&self.0.source).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+fn live() -> std::sync::MutexGuard<'static, HashMap<String, Weak<Inner>>> {
+    // A panic elsewhere while the map was held cannot leave it inconsistent.
+    LIVE.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "/{}/", self.as_str())
+    }
+}
+
+/// The literals every match of `hir` begins with, or none.
+fn gate(hir: &Hir) -> Vec<Box<[u8]>> {
+    let mut seq = Extractor::new().extract(hir);
+    if seq.len().is_some_and(|n| n > GATE_LITERALS) {
+        // A prefix of a required prefix is required too.
+        seq.keep_first_bytes(3);
+        seq.dedup();
+    }
+    match seq.literals() {
+        Some(l) if l.len() <= GATE_LITERALS && l.iter().all(|l| !l.is_empty()) => {
+            l.iter().map(|l| l.as_bytes().into()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A rough size of the automaton `hir` compiles to: its literal bytes and class ranges (four UTF-8
+/// pieces each), multiplied out through counted repetitions.
+fn weight(hir: &Hir) -> usize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 1,
+        HirKind::Literal(l) => l.0.len(),
+        HirKind::Class(Class::Unicode(c)) => c.ranges().len() * 4,
+        HirKind::Class(Class::Bytes(c)) => c.ranges().len(),
+        HirKind::Repetition(r) => {
+            let times = r.max.unwrap_or(r.min).max(r.min).max(1);
+            weight(&r.sub).saturating_mul(usize::try_from(times).unwrap_or(usize::MAX))
+        }
+        HirKind::Capture(c) => weight(&c.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => {
+            v.iter().map(weight).fold(0, usize::saturating_add)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gate_answers_without_building() {
+        let p = Pattern::new("营商环镜|再接再励").unwrap();
+        assert!(p.excludes("优化营商环境"));
+        assert!(p.0.regex.get().is_none());
+        assert!(!p.excludes("优化营商环镜"));
+        assert!(p.regex().unwrap().is_match("优化营商环镜"));
+        // Once built, the regex answers.
+        assert!(!p.excludes("优化营商环境"));
+    }
+
+    #[test]
+    fn patterns_that_may_match_anything_have_no_gate() {
+        for source in ["^", "a*", r"\w*", ".?"] {
+            assert!(!Pattern::new(source).unwrap().excludes("zzz"), "{source}");
+        }
+        // Many leading literals are cut to their first character.
+        assert!(Pattern::new("^ *关于").unwrap().excludes("zzz"));
+        let years = Pattern::new("(19|20)[0-9]{2}年").unwrap();
+        assert!(years.excludes("无年份"));
+        assert!(!years.excludes("2023年"));
+    }
+
+    #[test]
+    fn identical_patterns_share_one_build() {
+        let a = Pattern::new("出庭(应诉)?率").unwrap();
+        let b = Pattern::new("出庭(应诉)?率").unwrap();
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+    }
+
+    #[test]
+    fn errors_are_found_at_load() {
+        let syntax = Pattern::new("(未|没有").unwrap_err();
+        assert!(syntax.contains("unclosed group"), "{syntax}");
+        let big = Pattern::new(r"\w{1000}{1000}").unwrap_err();
+        assert!(big.contains("exceeds size limit"), "{big}");
+    }
+}
