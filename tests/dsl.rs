@@ -198,10 +198,14 @@ fn unknown_function_suggests() {
 }
 
 #[test]
-fn regexes_compile_at_parse() {
+fn regexes_are_checked_at_parse() {
     let e = parse("contains(/a{2,1}/)").unwrap_err();
     assert!(matches!(e.kind, DslErrorKind::BadRegex(_)), "{e}");
     assert_eq!((e.span.start, e.span.end), (9, 17));
+    // Too big to build: found at parse too, although patterns are otherwise built on first use.
+    let e = parse(r"contains(/\w{500}{500}/)").unwrap_err();
+    assert!(e.to_string().contains("exceeds size limit"), "{e}");
+    assert_eq!((e.span.start, e.span.end), (9, 23));
 }
 
 /// docs/rules.md carries the reference generated from the tables in src/dsl/; run with
