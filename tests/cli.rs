@@ -1,5 +1,6 @@
 //! The command line end to end: exit codes, formats, errors that name the place, scaffolding.
 
+#[macro_use]
 mod seeds;
 
 use assert_cmd::Command;
@@ -105,6 +106,7 @@ fn explain_shows_basis_check_and_hint() {
 
 #[test]
 fn parse_json_has_the_document_model() {
+    need_shared!("seeds");
     let out = fzcheck()
         .args([
             "parse",
@@ -233,6 +235,7 @@ fn batch_over_a_folder_lists_unreadable_files_and_goes_on() {
 /// same byte for byte whatever `--jobs` says.
 #[test]
 fn a_batch_of_the_seeds_streams_the_same_output_whatever_jobs_says() {
+    need_shared!("seeds");
     let check = |jobs: &str| {
         fzcheck()
             .arg("check")

@@ -1,5 +1,6 @@
 //! The same report in every format people have gives the same verdicts as its plain text.
 
+#[macro_use]
 mod seeds;
 
 use seeds::*;
@@ -13,6 +14,7 @@ fn table(path: &std::path::Path) -> Vec<(String, &'static str)> {
 
 #[test]
 fn every_converted_seed_gives_the_verdicts_of_its_text() {
+    need_shared!("seeds/formats");
     let mut mismatches = Vec::new();
     for stem in SEEDS {
         let expected = table(&seed(stem));

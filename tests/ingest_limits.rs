@@ -1,5 +1,7 @@
 //! Hostile, broken and oversized files end in a typed error within fixed limits, never a panic.
 //! The files are made here.
+#[macro_use]
+mod seeds;
 
 mod ingest_common;
 
@@ -98,6 +100,7 @@ fn deeply_nested_xml() {
 
 #[test]
 fn malformed_and_truncated_docx() {
+    need_shared!("seeds/formats");
     let bad_xml = document("<w:p><w:r><w:t>未闭合</w:r></w:p>");
     let bytes = zip(
         &[("word/document.xml", &bad_xml)],
@@ -239,6 +242,7 @@ fn pdf_flate_bomb_in_a_content_stream() {
 
 #[test]
 fn truncated_and_broken_pdfs() {
+    need_shared!("seeds/formats");
     let whole = seed("002_f03c9c4a6a5d80c2.pdf");
     for len in [whole.len() / 2, 1024, 9] {
         corrupt(read("cut.pdf", &whole[..len]), "PDF");
@@ -293,6 +297,7 @@ fn hostile_html_is_read_in_bounded_time() {
 /// typed error, quickly.
 #[test]
 fn mutated_seed_files_never_escape_as_panics() {
+    need_shared!("seeds/formats");
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
         // xorshift64*: deterministic, so a failure reproduces.

@@ -4,6 +4,8 @@
 //! leading Markdown heading marker (`### `) dropped. Recall is the share of the seed's non-empty lines
 //! found in the extracted text, precision the share of extracted lines found in the seed. "Exact"
 //! compares lines only trimmed (and without `#`), so spaces and full-width forms must match too.
+#[macro_use]
+mod seeds;
 
 use fzcheck::ingest::{read_path, Format, IngestOptions, SourceText};
 use fzcheck::report::fold_width;
@@ -107,33 +109,39 @@ fn check(suffix: &str, formats: &[Format], min_recall: f64, min_precision: f64) 
 
 #[test]
 fn gb18030_text_matches_seed() {
+    need_shared!("seeds/formats");
     check(".gb18030.txt", &[Format::Text, Format::Markdown], 1.0, 1.0);
 }
 
 #[test]
 fn docx_matches_seed() {
+    need_shared!("seeds/formats");
     check(".docx", &[Format::Docx], 1.0, 1.0);
 }
 
 /// Seed 000 has a Markdown rule (`---`) that pandoc turned into a border, which has no text: 41 of 42.
 #[test]
 fn styled_docx_matches_seed() {
+    need_shared!("seeds/formats");
     check(".styled.docx", &[Format::Docx], 0.97, 1.0);
 }
 
 /// The same `---` became `<hr>`: 41 of 42 lines of seed 000, all lines of the others.
 #[test]
 fn html_matches_seed() {
+    need_shared!("seeds/formats");
     check(".html", &[Format::Html], 0.97, 1.0);
 }
 
 #[test]
 fn pdf_matches_seed() {
+    need_shared!("seeds/formats");
     check(".pdf", &[Format::Pdf], 1.0, 1.0);
 }
 
 #[test]
 fn metadata_from_html_and_pdf() {
+    need_shared!("seeds/formats");
     let page = read(SEEDS[3], ".html");
     assert_eq!(
         page.meta.title.as_deref(),
@@ -154,6 +162,7 @@ fn metadata_from_html_and_pdf() {
 
 #[test]
 fn styled_docx_numbering_reproduces_the_typed_numbers() {
+    need_shared!("seeds/formats");
     let doc = read(SEEDS[0], ".styled.docx");
     let items: Vec<&str> = doc
         .text

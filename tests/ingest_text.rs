@@ -1,4 +1,6 @@
 //! Encodings and format recognition.
+#[macro_use]
+mod seeds;
 
 use fzcheck::ingest::{read_bytes, EncodingChoice, Format, IngestError, IngestOptions};
 
@@ -156,6 +158,7 @@ fn markdown_or_text() {
 
 #[test]
 fn format_comes_from_content_not_extension() {
+    need_shared!("seeds/formats");
     let cases = [
         ("000_6a7d678843610ca3.docx", "report.txt", Format::Docx),
         ("000_6a7d678843610ca3.pdf", "report.docx", Format::Pdf),

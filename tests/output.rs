@@ -1,4 +1,6 @@
 //! Every output format over one hand-built run: snapshots, plus parse-back and schema validation.
+#[macro_use]
+mod seeds;
 
 use fzcheck::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Status, Verdict};
 use fzcheck::output::{render, render_summary, Format, Outputs, Plan, RenderOptions, Target};
@@ -583,6 +585,7 @@ fn junit_parses_back_with_the_counts() {
 /// it the test says so on stderr and passes, since the parse-back test above still runs.
 #[test]
 fn junit_validates_against_the_jenkins_xsd() {
+    need_shared!("schemas");
     let Ok(probe) = std::process::Command::new("xmllint")
         .arg("--version")
         .output()
@@ -643,6 +646,7 @@ fn sarif_snapshot() {
 /// would accept anything: validate against the root definition, and prove it rejects a bad log.
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
+    need_shared!("schemas");
     let mut schema = read_json(&shared_schema("sarif-schema-2.1.0.json"));
     assert!(schema["definitions"]["Root"].is_object());
     schema["allOf"] = serde_json::json!([{ "$ref": "#/definitions/Root" }]);

@@ -1,4 +1,6 @@
 //! The parser against the five real reports in ../shared/seeds.
+#[macro_use]
+mod seeds;
 
 use chrono::NaiveDate;
 use fzcheck::ingest::SourceText;
@@ -70,6 +72,7 @@ fn ratio(r: &Report, rate_label: &str) -> Option<(Decimal, Decimal)> {
 
 #[test]
 fn seed_000_district_justice_bureau_2023_with_doc_number() {
+    need_shared!("seeds");
     let r = seed("000_6a7d678843610ca3");
     let m = &r.meta;
     assert_eq!(m.kind, DocKind::AnnualReport);
@@ -143,6 +146,7 @@ fn seed_000_district_justice_bureau_2023_with_doc_number() {
 
 #[test]
 fn seed_001_district_government_2024_discussion_draft() {
+    need_shared!("seeds");
     let r = seed("001_b0a4e5838c299365");
     let m = &r.meta;
     assert_eq!(m.kind, DocKind::AnnualReport);
@@ -222,6 +226,7 @@ fn seed_001_district_government_2024_discussion_draft() {
 
 #[test]
 fn seed_002_city_justice_bureau_web_page() {
+    need_shared!("seeds");
     let r = seed("002_f03c9c4a6a5d80c2");
     let m = &r.meta;
     assert_eq!(m.kind, DocKind::AnnualReport);
@@ -282,6 +287,7 @@ fn seed_002_city_justice_bureau_web_page() {
 
 #[test]
 fn seed_003_district_2025_web_page_with_approximations() {
+    need_shared!("seeds");
     let r = seed("003_2da538da58d27d43");
     let m = &r.meta;
     assert_eq!(m.kind, DocKind::AnnualReport);
@@ -325,6 +331,7 @@ fn seed_003_district_2025_web_page_with_approximations() {
 
 #[test]
 fn seed_004_case_study_is_not_an_annual_report() {
+    need_shared!("seeds");
     let r = seed("004_cc4e422fbf60c48a");
     let m = &r.meta;
     assert_eq!(m.kind, DocKind::CaseStudy);
@@ -362,6 +369,7 @@ fn seed_004_case_study_is_not_an_annual_report() {
 
 #[test]
 fn every_seed_has_sentences_and_spans_inside_the_source() {
+    need_shared!("seeds");
     for name in [
         "000_6a7d678843610ca3",
         "001_b0a4e5838c299365",
@@ -394,6 +402,7 @@ fn every_seed_has_sentences_and_spans_inside_the_source() {
 
 #[test]
 fn unlabelled_part_counts_what_its_total_counts() {
+    need_shared!("seeds");
     let r = seed("000_6a7d678843610ca3");
     let b = r
         .breakdowns

@@ -1,5 +1,6 @@
 //! The built-in packs on the five real reports: what a careful reviewer sees.
 
+#[macro_use]
 mod seeds;
 
 use fzcheck::engine::Status;
@@ -7,6 +8,7 @@ use seeds::*;
 
 #[test]
 fn seed_001_fails_on_its_draft_marker_and_the_missing_appearance_rate() {
+    need_shared!("seeds");
     let v = check_file(&seed(SEEDS[1]));
     let draft = verdict(&v, "format/draft-marker");
     assert_eq!(draft.status, Status::Fail);
@@ -22,6 +24,7 @@ fn seed_001_fails_on_its_draft_marker_and_the_missing_appearance_rate() {
 
 #[test]
 fn seed_002_fails_the_appearance_target_and_shows_99_7() {
+    need_shared!("seeds");
     let v = check_file(&seed(SEEDS[2]));
     let rate = verdict(&v, "metrics/appearance-rate");
     assert_eq!(rate.status, Status::Fail);
@@ -31,6 +34,7 @@ fn seed_002_fails_the_appearance_target_and_shows_99_7() {
 
 #[test]
 fn seed_003_fails_on_the_missing_appearance_rate() {
+    need_shared!("seeds");
     let v = check_file(&seed(SEEDS[3]));
     let rate = verdict(&v, "metrics/appearance-rate");
     assert_eq!(rate.status, Status::Fail);
@@ -39,6 +43,7 @@ fn seed_003_fails_on_the_missing_appearance_rate() {
 
 #[test]
 fn seed_004_is_not_an_annual_report_and_annual_rules_do_not_apply() {
+    need_shared!("seeds");
     let v = check_file(&seed(SEEDS[4]));
     let kind = verdict(&v, "content/is-annual-report");
     assert_eq!(kind.status, Status::Fail);
@@ -54,12 +59,14 @@ fn seed_004_is_not_an_annual_report_and_annual_rules_do_not_apply() {
 
 #[test]
 fn seed_000_passes_the_appearance_rate() {
+    need_shared!("seeds");
     let v = check_file(&seed(SEEDS[0]));
     assert_eq!(status(&v, "metrics/appearance-rate"), Status::Pass);
 }
 
 #[test]
 fn seed_001_contradicts_itself_on_full_coverage() {
+    need_shared!("seeds");
     let v = check_file(&seed(SEEDS[1]));
     let c = verdict(&v, "consistency/coverage-contradiction");
     assert_eq!(c.status, Status::Fail);
@@ -69,6 +76,7 @@ fn seed_001_contradicts_itself_on_full_coverage() {
 /// The whole table per seed, reviewed by hand: a change here is a change in what users are told.
 #[test]
 fn verdict_tables_of_all_seeds() {
+    need_shared!("seeds");
     for stem in SEEDS {
         let v = check_file(&seed(stem));
         let table: Vec<String> = v

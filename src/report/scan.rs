@@ -196,6 +196,10 @@ mod tests {
     /// Every line of the real reports, and lines built to reach each branch.
     fn haystacks() -> Vec<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+        // A fresh clone has no ../shared: then only the built lines below (CI=true requires it).
+        let seeds = std::path::Path::new(dir).exists();
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        assert!(seeds || !ci, "{dir} is missing (CI=true)");
         let mut lines: Vec<String> = std::fs::read_dir(dir)
             .into_iter()
             .flatten()
@@ -220,7 +224,10 @@ mod tests {
             ]
             .map(String::from),
         );
-        assert!(lines.len() > 200, "the seeds were not found in {dir}");
+        assert!(
+            !seeds || lines.len() > 200,
+            "the seeds were not read from {dir}"
+        );
         lines
     }
 
