@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cli;
 pub mod dsl;
 pub mod engine;
+pub mod eval;
 pub mod ingest;
 pub mod output;
 pub mod pack;
