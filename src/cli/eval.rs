@@ -11,6 +11,9 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangemen
 use std::io::Write;
 use std::path::PathBuf;
 
+/// The table fits an 80-column terminal; long rule ids wrap in their cell.
+const TABLE_WIDTH: u16 = 80;
+
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// 标注语料文件夹（含 labels.yaml 和报告文件），或 labels.yaml 本身；可多个
@@ -73,9 +76,9 @@ pub fn run(args: EvalArgs) -> Result<Exit, CliError> {
     Ok(if below { Exit::Failed } else { Exit::Ok })
 }
 
-/// Chinese names of the fixed fields, for the table.
-fn field_zh(field: &str) -> &str {
-    match field {
+/// The field as the table shows it: the name `--min` takes, with its Chinese name.
+fn field_shown(field: &str) -> String {
+    let zh = match field {
         "kind" => "文件类型",
         "title" => "标题",
         "issuer" => "发文机关",
@@ -86,8 +89,9 @@ fn field_zh(field: &str) -> &str {
         "rates" => "比率",
         "changes" => "变化幅度",
         "breakdowns" => "总分关系",
-        _ => "规则结论",
-    }
+        rule => return rule.to_string(),
+    };
+    format!("{field} {zh}")
 }
 
 fn pct(r: Option<f64>) -> String {
@@ -102,12 +106,13 @@ fn render(
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(["字段", "", "正确/总数", "准确率", "精确率", "召回率"]);
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(TABLE_WIDTH)
+        .set_header(["字段（规则）", "正确/总数", "准确率", "精确率", "召回率"]);
     for (field, t) in &result.fields {
         table.add_row(row(field, t));
     }
-    for col in 2..6 {
+    for col in 1..5 {
         if let Some(c) = table.column_mut(col) {
             c.set_cell_alignment(CellAlignment::Right);
         }
@@ -144,10 +149,9 @@ fn render(
     Ok(())
 }
 
-fn row(field: &str, t: &Tally) -> [String; 6] {
+fn row(field: &str, t: &Tally) -> [String; 5] {
     [
-        field.to_string(),
-        field_zh(field).to_string(),
+        field_shown(field),
         if t.total == 0 {
             "未标注".into()
         } else {

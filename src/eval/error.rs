@@ -127,7 +127,14 @@ fn translate(detail: &str) -> (String, &'static str) {
     if let Some(rest) = after("invalid type: ") {
         return (format!("值的类型不对（{rest}）"), "类型不对");
     }
-    let syntax = ["while parsing", "while scanning", "did not find"];
+    let syntax = [
+        "while parsing",
+        "while scanning",
+        "did not find",
+        "not allowed",
+        "cannot start",
+        "unexpected end",
+    ];
     if syntax.iter().any(|s| detail.contains(s)) {
         return (format!("YAML 语法错误（{detail}）"), "语法错误");
     }
