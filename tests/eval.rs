@@ -76,13 +76,16 @@ fn fixture_corpus_scores_every_field() {
     );
 }
 
+/// A mismatch as read: id, field, place, expected, found.
+type Shown<'a> = (&'a str, &'a str, String, Option<&'a str>, Option<&'a str>);
+
 #[test]
 fn mismatches_say_where_what_was_expected_and_found() {
     let e = fixture_eval();
     let labels = fixture().join("labels.yaml").display().to_string();
     let a = fixture().join("reports/a.txt").display().to_string();
     let c = fixture().join("reports/c.txt").display().to_string();
-    let got: Vec<(&str, &str, String, Option<&str>, Option<&str>)> = e
+    let got: Vec<Shown> = e
         .mismatches
         .iter()
         .map(|m| {
