@@ -191,6 +191,8 @@ fn issuer_matches_when_the_shorter_names_place_and_body() {
         "云溪区人民政府"
     ));
     assert!(issuer_matches("云溪区司法局", "青禾市云溪区司法局"));
+    // A one-character county name is still a name.
+    assert!(issuer_matches("澧县司法局", "某省澧县司法局"));
     // Without a place name, or without a body, containment is not enough.
     assert!(!issuer_matches("青禾市云溪区人民政府", "区政府"));
     assert!(!issuer_matches("青禾市云溪区人民政府", "区人民政府"));

@@ -2,8 +2,10 @@
 //! found items of the same value lying in (or overlapping) the labelled text.
 
 use super::compare::{find_all, overlaps};
+use super::labels::{BreakdownLabel, ChangeLabel, Direction, RateLabel};
 use super::score::Tally;
-use crate::report::Span;
+use crate::report::{Breakdown, BreakdownRelation, Fact, FactKind, Report, Span};
+use rust_decimal::prelude::ToPrimitive;
 
 /// What is compared, on both sides.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +23,31 @@ pub enum Key {
 }
 
 impl Key {
+    /// Parts are sorted: their order in the text does not matter.
+    fn breakdown(total: f64, mut parts: Vec<f64>, relation: &'static str) -> Key {
+        parts.sort_by(f64::total_cmp);
+        Key::Breakdown {
+            total,
+            parts,
+            relation,
+        }
+    }
+
+    /// `210 ⊇ 12 + 30（subset）`, `30 = 4 + 6 + 20（partition）`.
+    fn breakdown_shown(&self) -> String {
+        let Key::Breakdown {
+            total,
+            parts,
+            relation,
+        } = self
+        else {
+            return String::new();
+        };
+        let parts: Vec<String> = parts.iter().map(f64::to_string).collect();
+        let op = if *relation == "partition" { "=" } else { "⊇" };
+        format!("{total} {op} {}（{relation}）", parts.join(" + "))
+    }
+
     fn same(&self, other: &Key) -> bool {
         let eq = |a: f64, b: f64| (a - b).abs() < 1e-6;
         match (self, other) {
@@ -62,6 +89,96 @@ pub struct Found {
     pub span: Span,
     pub key: Key,
     pub shown: String,
+}
+
+impl<'a> Expected<'a> {
+    pub fn rate(r: &'a RateLabel) -> Self {
+        Expected {
+            text: &r.text,
+            key: Key::Rate(r.value),
+            shown: format!("{} {}%", r.label, r.value),
+        }
+    }
+
+    pub fn change(c: &'a ChangeLabel) -> Self {
+        let value = match c.direction {
+            Direction::Up => c.value,
+            Direction::Down => -c.value,
+        };
+        Expected {
+            text: &c.text,
+            key: Key::Change {
+                value,
+                unit: c.unit.as_str().into(),
+            },
+            shown: change_shown(value, c.unit.as_str()),
+        }
+    }
+
+    pub fn breakdown(b: &'a BreakdownLabel) -> Self {
+        let key = Key::breakdown(b.total, b.parts.clone(), b.relation.as_str());
+        Expected {
+            text: &b.text,
+            shown: key.breakdown_shown(),
+            key,
+        }
+    }
+}
+
+impl Found {
+    /// A fact of any kind; only rates and changes are matched on their key, a quantity's is there
+    /// to be shown.
+    pub fn fact(f: &Fact) -> Self {
+        let kind = match f.kind {
+            FactKind::Quantity => "quantity",
+            FactKind::Rate => "rate",
+            FactKind::Change => "change",
+        };
+        let value = number(f);
+        let (key, shown) = match f.kind {
+            FactKind::Change => (
+                Key::Change {
+                    value,
+                    unit: f.unit.clone(),
+                },
+                change_shown(value, &f.unit),
+            ),
+            _ => (
+                Key::Rate(value),
+                format!("{}{}", f.value.normalize(), f.unit),
+            ),
+        };
+        Found {
+            span: f.span,
+            key,
+            shown: format!("{} {shown}（{kind}）", f.label)
+                .trim_start()
+                .to_string(),
+        }
+    }
+
+    pub fn breakdown(report: &Report, b: &Breakdown) -> Self {
+        let relation = match b.relation {
+            BreakdownRelation::Partition => "partition",
+            BreakdownRelation::Subset => "subset",
+        };
+        let parts = b.parts.iter().map(|&p| number(&report.facts[p])).collect();
+        let key = Key::breakdown(number(&report.facts[b.total]), parts, relation);
+        Found {
+            span: b.span,
+            shown: key.breakdown_shown(),
+            key,
+        }
+    }
+}
+
+fn number(f: &Fact) -> f64 {
+    f.value.to_f64().unwrap_or(f64::NAN)
+}
+
+fn change_shown(value: f64, unit: &str) -> String {
+    let dir = if value < 0.0 { "下降" } else { "上升" };
+    format!("{dir}{}{unit}", value.abs())
 }
 
 /// A labelled item not found, or a found item not labelled (or one paired with the other when
@@ -199,5 +316,30 @@ mod tests {
         assert_eq!(misses.len(), 2, "{misses:?}");
         assert_eq!(misses[0].found, None);
         assert_eq!(misses[1].found.as_deref(), Some("90%"));
+    }
+
+    #[test]
+    fn breakdowns_need_total_parts_in_any_order_and_relation() {
+        let text = "共清理文件50件，废止5件、修改10件。";
+        let at = "共清理文件50件，废止5件、修改10件";
+        let subset = Key::breakdown(50.0, vec![5.0, 10.0], "subset");
+        let label = |key: Key| Expected {
+            text: at,
+            shown: key.breakdown_shown(),
+            key,
+        };
+        let found_as = |relation| {
+            let mut f = found(text, at, Key::breakdown(50.0, vec![10.0, 5.0], relation));
+            f.shown = f.key.breakdown_shown();
+            [f]
+        };
+        let (tally, _) = score(text, &[label(subset.clone())], &found_as("subset"), &[]);
+        assert_eq!((tally.correct, tally.total), (1, 1));
+        // A subset taken for a partition could raise a false sum error: wrong, shown as one entry.
+        let (tally, misses) = score(text, &[label(subset)], &found_as("partition"), &[]);
+        assert_eq!((tally.correct, tally.total, tally.found), (0, 2, 1));
+        assert_eq!(misses.len(), 1);
+        assert_eq!(misses[0].expected.as_deref(), Some("50 ⊇ 5 + 10（subset）"));
+        assert_eq!(misses[0].found.as_deref(), Some("50 = 5 + 10（partition）"));
     }
 }

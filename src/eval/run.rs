@@ -4,15 +4,14 @@
 use super::compare::{find_all, issuer_matches, kind_matches, title_matches};
 use super::corpus::Corpus;
 use super::error::EvalError;
-use super::items::{self, Expected, Found, Key};
-use super::labels::{Direction, Label, LabelKind};
+use super::items::{self, Expected, Found};
+use super::labels::{Label, LabelKind};
 use super::score::{Evaluation, Mismatch, Tally, FIELDS};
 use crate::engine;
 use crate::ingest::{self, IngestOptions};
 use crate::pack::RuleSet;
-use crate::report::{self, BreakdownRelation, DocKind, Fact, FactKind, Located, Report, Span};
+use crate::report::{self, DocKind, FactKind, Located, Report, Span};
 use rayon::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 
@@ -277,78 +276,34 @@ impl Scorer<'_> {
     }
 
     fn lists(&mut self) {
-        let facts = &self.report.facts;
-        let context: Vec<(Span, String)> = facts
+        let report = self.report;
+        let context: Vec<(Span, String)> = report
+            .facts
             .iter()
-            .map(|f| (f.span, fact_found(f).shown))
+            .map(|f| (f.span, Found::fact(f).shown))
             .collect();
         let of_kind = |k: FactKind| -> Vec<Found> {
-            facts
+            report
+                .facts
                 .iter()
                 .filter(|f| f.kind == k)
-                .map(fact_found)
+                .map(Found::fact)
                 .collect()
         };
         if let Some(rates) = &self.label.rates {
-            let expected: Vec<Expected> = rates
-                .iter()
-                .map(|r| Expected {
-                    text: &r.text,
-                    key: Key::Rate(r.value),
-                    shown: format!("{} {}%", r.label, r.value),
-                })
-                .collect();
+            let expected: Vec<Expected> = rates.iter().map(Expected::rate).collect();
             self.list("rates", &expected, &of_kind(FactKind::Rate), &context);
         }
         if let Some(changes) = &self.label.changes {
-            let expected: Vec<Expected> = changes
-                .iter()
-                .map(|c| {
-                    let value = match c.direction {
-                        Direction::Up => c.value,
-                        Direction::Down => -c.value,
-                    };
-                    Expected {
-                        text: &c.text,
-                        key: Key::Change {
-                            value,
-                            unit: c.unit.as_str().into(),
-                        },
-                        shown: change_shown(value, c.unit.as_str()),
-                    }
-                })
-                .collect();
+            let expected: Vec<Expected> = changes.iter().map(Expected::change).collect();
             self.list("changes", &expected, &of_kind(FactKind::Change), &context);
         }
         if let Some(breakdowns) = &self.label.breakdowns {
-            let expected: Vec<Expected> = breakdowns
-                .iter()
-                .map(|b| {
-                    let key = breakdown_key(b.total, b.parts.clone(), b.relation.as_str());
-                    Expected {
-                        text: &b.text,
-                        shown: breakdown_shown(&key),
-                        key,
-                    }
-                })
-                .collect();
-            let found: Vec<Found> = self
-                .report
+            let expected: Vec<Expected> = breakdowns.iter().map(Expected::breakdown).collect();
+            let found: Vec<Found> = report
                 .breakdowns
                 .iter()
-                .map(|b| {
-                    let relation = match b.relation {
-                        BreakdownRelation::Partition => "partition",
-                        BreakdownRelation::Subset => "subset",
-                    };
-                    let parts = b.parts.iter().map(|&p| number(&facts[p])).collect();
-                    let key = breakdown_key(number(&facts[b.total]), parts, relation);
-                    Found {
-                        span: b.span,
-                        shown: breakdown_shown(&key),
-                        key,
-                    }
-                })
+                .map(|b| Found::breakdown(report, b))
                 .collect();
             self.list("breakdowns", &expected, &found, &context);
         }
@@ -405,66 +360,4 @@ fn equal<T: PartialEq + Display>(expected: Option<T>, found: &Option<Located<T>>
         at: found.as_ref().map(|f| f.span),
         note: None,
     }
-}
-
-fn number(f: &Fact) -> f64 {
-    f.value.to_f64().unwrap_or(f64::NAN)
-}
-
-fn fact_found(f: &Fact) -> Found {
-    let kind = match f.kind {
-        FactKind::Quantity => "quantity",
-        FactKind::Rate => "rate",
-        FactKind::Change => "change",
-    };
-    let value = number(f);
-    let (key, shown) = match f.kind {
-        FactKind::Change => (
-            Key::Change {
-                value,
-                unit: f.unit.clone(),
-            },
-            change_shown(value, &f.unit),
-        ),
-        // Only rates are matched on this key; a quantity's is there to show it.
-        _ => (
-            Key::Rate(value),
-            format!("{}{}", f.value.normalize(), f.unit),
-        ),
-    };
-    Found {
-        span: f.span,
-        key,
-        shown: format!("{} {shown}（{kind}）", f.label)
-            .trim_start()
-            .to_string(),
-    }
-}
-
-fn change_shown(value: f64, unit: &str) -> String {
-    let dir = if value < 0.0 { "下降" } else { "上升" };
-    format!("{dir}{}{unit}", value.abs())
-}
-
-fn breakdown_key(total: f64, mut parts: Vec<f64>, relation: &'static str) -> Key {
-    parts.sort_by(f64::total_cmp);
-    Key::Breakdown {
-        total,
-        parts,
-        relation,
-    }
-}
-
-fn breakdown_shown(key: &Key) -> String {
-    let Key::Breakdown {
-        total,
-        parts,
-        relation,
-    } = key
-    else {
-        return String::new();
-    };
-    let parts: Vec<String> = parts.iter().map(f64::to_string).collect();
-    let op = if *relation == "partition" { "=" } else { "⊇" };
-    format!("{total} {op} {}（{relation}）", parts.join(" + "))
 }
