@@ -205,7 +205,7 @@ fn evidence<'a>(
         .filter(|t| {
             let n = t.chars().count();
             Some(*t) != title
-                && !(t.ends_with(':') && !t.contains(','))
+                && (t.contains(',') || !t.ends_with(':'))
                 && super::outline::heading_marker(t).is_none()
                 && (n >= 40 || (n >= 12 && super::normalize::ends_sentence(t)))
         })
