@@ -15,10 +15,12 @@ mod norm;
 mod normalize;
 mod numerals;
 mod outline;
+mod page_fields;
 mod relations;
 mod scan;
 mod sentences;
 mod span;
+mod title;
 
 pub use model::*;
 pub use norm::{fold_width, NormBuilder, NormText};

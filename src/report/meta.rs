@@ -55,17 +55,14 @@ pub fn extract(
         .collect();
     let mut meta = Meta::default();
 
-    let title = header.iter().filter(|h| is_title_candidate(h.text));
-    let title = title
-        .clone()
-        .find(|h| h.text.contains("报告") || h.text.contains("总结"))
-        .or_else(|| title.clone().next())
-        .cloned();
-    if let Some(h) = &title {
-        let value = strip_draft_suffix(h.text);
+    let title_range = super::title::find(text, lines, layout).map(|r| {
+        let kept = strip_draft_suffix(&text[r.clone()]).len();
+        r.start..r.start + kept
+    });
+    if let Some(r) = &title_range {
         meta.title = Some(Located {
-            value: value.to_string(),
-            span: loc(h.range.start..h.range.start + value.len()),
+            value: super::title::display(&super::src_text(norm, src, r.clone())),
+            span: loc(r.clone()),
         });
     } else if let Some(t) = &source_meta.title {
         meta.title = Some(Located {
@@ -106,13 +103,13 @@ pub fn extract(
         })
     });
 
-    meta.report_year = title
+    meta.report_year = title_range
         .as_ref()
-        .and_then(|h| {
-            let g = scan::year_before_nian(h.text)?;
+        .and_then(|r| {
+            let g = scan::year_before_nian(&text[r.clone()])?;
             Some(Located {
-                value: h.text[g.clone()].parse().ok()?,
-                span: loc(h.range.start + g.start..h.range.start + g.end),
+                value: text[r.start + g.start..r.start + g.end].parse().ok()?,
+                span: loc(r.start + g.start..r.start + g.end),
             })
         })
         .or_else(|| opening_year(norm, src, lines, layout));
@@ -136,6 +133,13 @@ pub fn extract(
             });
         }
     }
+    meta.issued = meta.issued.or_else(|| {
+        let (d, r) = layout.issued.clone()?;
+        Some(Located {
+            value: d,
+            span: loc(r),
+        })
+    });
     meta.published = layout
         .published
         .clone()
@@ -166,8 +170,8 @@ pub fn extract(
                 && !h.text.contains(':')
         })
         .map(|h| h.range.clone());
-    let from_title = title.as_ref().and_then(|h| {
-        issuer_in_title(h.text).map(|r| h.range.start + r.start..h.range.start + r.end)
+    let from_title = title_range.as_ref().and_then(|t| {
+        issuer_in_title(&text[t.clone()]).map(|r| t.start + r.start..t.start + r.end)
     });
     let issuer = header_org
         .or(from_title)
@@ -178,7 +182,7 @@ pub fn extract(
         span: loc(r),
     });
 
-    let title_norm = title.as_ref().map(|h| strip_draft_suffix(h.text));
+    let title_norm = title_range.clone().map(|r| &text[r]);
     let (kind, reason) = classify(&evidence(text, lines, layout, title_norm, sections));
     meta.kind = kind;
     meta.kind_reason = reason;
@@ -235,17 +239,10 @@ fn evidence<'a>(
     }
 }
 
-fn is_title_candidate(t: &str) -> bool {
-    let n = t.chars().count();
+/// The line is only a draft marker (`（征求意见稿）`).
+pub fn is_draft_marker(t: &str) -> bool {
     let bare = t.trim_matches(|c: char| "()[]【】〔〕 ".contains(c));
-    (8..=80).contains(&n)
-        && !t.ends_with(':')
-        && !t.ends_with('。')
-        && !t.starts_with('【')
-        && scan::doc_number(t).is_none()
-        && date_line(t).is_none()
-        && DRAFT.find(bare).is_none_or(|m| m.as_str() != bare)
-        && !(looks_like_org(t) && !t.contains("报告") && !t.contains("情况") && !t.contains("总结"))
+    DRAFT.find(bare).is_some_and(|m| m.as_str() == bare)
 }
 
 /// `…报告(讨论稿)` → `…报告`.
