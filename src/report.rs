@@ -8,16 +8,19 @@ mod chrome;
 mod dates;
 mod enumerations;
 mod facts;
+mod kind;
 mod meta;
 mod model;
 mod norm;
 mod normalize;
 mod numerals;
 mod outline;
+mod page_fields;
 mod relations;
 mod scan;
 mod sentences;
 mod span;
+mod title;
 
 pub use model::*;
 pub use norm::{fold_width, NormBuilder, NormText};
@@ -41,8 +44,15 @@ pub fn parse(source: SourceText) -> Report {
         _ => norm.text.len()..norm.text.len(),
     };
     let body = src_span(&norm, src, body_norm.clone());
-    let meta = meta::extract(&norm, src, &nlines, &layout, &source.meta);
     let outline = outline::build(&norm, src, &nlines, &layout, body_norm.end);
+    let meta = meta::extract(
+        &norm,
+        src,
+        &nlines,
+        &layout,
+        &source.meta,
+        &outline.sections,
+    );
     let sentences = sentences::split(&norm, src, body_norm.clone(), &outline.sections);
     let enumerations = enumerations::find(&norm, src, body_norm.clone(), &outline.sections);
     let mut facts = facts::extract(&norm, src, &sentences, &outline.sections);

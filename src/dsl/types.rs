@@ -203,7 +203,7 @@ pub static FIELDS: &[FieldDef] = &[
         "kind",
         Field::Kind,
         T::String,
-        "文档类型：annual_report, case_study, other",
+        "文档类型：annual_report, case_study, news, plan, other",
     ),
     fd(
         T::Meta,

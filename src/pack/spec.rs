@@ -78,6 +78,8 @@ pub struct RuleSpec {
 pub enum KindSpec {
     AnnualReport,
     CaseStudy,
+    News,
+    Plan,
     Other,
 }
 
@@ -86,6 +88,8 @@ impl From<KindSpec> for DocKind {
         match k {
             KindSpec::AnnualReport => DocKind::AnnualReport,
             KindSpec::CaseStudy => DocKind::CaseStudy,
+            KindSpec::News => DocKind::News,
+            KindSpec::Plan => DocKind::Plan,
             KindSpec::Other => DocKind::Other,
         }
     }

@@ -44,6 +44,12 @@ pub struct Layout {
     /// Norm range of the value of a `来源:` line.
     pub source: Option<Range<usize>>,
     pub published: Option<(NaiveDate, Range<usize>)>,
+    /// 成文日期/发文日期 of a metadata table.
+    pub issued: Option<(NaiveDate, Range<usize>)>,
+    /// Norm range of the value of a 标题/名称 field.
+    pub title_field: Option<Range<usize>>,
+    /// Norm ranges of text glued to chrome fields on a chrome line (title candidates).
+    pub residue: Vec<Range<usize>>,
 }
 
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,9 +78,37 @@ fn char_len(s: &str) -> usize {
 /// A line of running text: long and ending a sentence, or a numbered heading.
 fn is_running_text(line: &str) -> bool {
     let n = char_len(line);
-    let numbered = super::outline::heading_marker(line).is_some_and(|m| m.number.is_some());
+    // `1、某县2023年…报告` on a column page is a numbered title, not a heading.
+    let listed_title = line.starts_with(|c: char| c.is_ascii_digit())
+        && (line.ends_with("报告") || line.ends_with("報告"))
+        && !line.contains(['。', ',']);
+    let numbered =
+        super::outline::heading_marker(line).is_some_and(|m| m.number.is_some()) && !listed_title;
     !LEADING.is_match(line)
         && ((n >= 40 && super::normalize::ends_sentence(line)) || n >= 80 || numbered)
+}
+
+/// `首页>政务公开>法治政府建设`, `某区司法局>工作动态`: a path of short names.
+fn is_breadcrumb(line: &str) -> bool {
+    line.contains('>')
+        && !line.contains('。')
+        && line.split('>').all(|seg| char_len(seg.trim()) <= 20)
+}
+
+/// `(2025-02-01)`, `2024-03-28 09:18`, `某县人民政府 2024年01月08日`: a date under the title, alone or
+/// after the publishing body, with an optional clock time.
+fn dated_line(line: &str) -> Option<(NaiveDate, Range<usize>)> {
+    if let Some(d) = date_line(line) {
+        return Some(d);
+    }
+    let (d, r) = find_date(line)?;
+    let before = line[..r.start].trim_matches(|c: char| c.is_whitespace() || "(•·".contains(c));
+    let after = line[r.end..].trim_matches(|c: char| c.is_whitespace() || ")".contains(c));
+    let clock = after.is_empty()
+        || after
+            .chars()
+            .all(|c| c.is_ascii_digit() || ": 时分秒".contains(c));
+    ((before.is_empty() || looks_like_org(before)) && clock).then_some((d, r))
 }
 
 /// A short label standing alone above the title (栏目 names such as 工作信息).
@@ -96,6 +130,35 @@ pub fn looks_like_org(line: &str) -> bool {
     SUFFIXES.iter().any(|s| line.ends_with(s))
 }
 
+impl Layout {
+    /// Keep what a line of page fields says; the first value of each kind wins.
+    fn record(&mut self, base: usize, line: &str, f: &super::page_fields::FieldLine) {
+        use super::page_fields::FieldKind;
+        let at = |r: &Range<usize>| base + r.start..base + r.end;
+        for field in f.fields.iter().filter(|x| !x.value.is_empty()) {
+            let v = &line[field.value.clone()];
+            let date = || {
+                find_date(v).map(|(d, r)| {
+                    (
+                        d,
+                        base + field.value.start + r.start..base + field.value.start + r.end,
+                    )
+                })
+            };
+            match field.kind {
+                FieldKind::Published if self.published.is_none() => self.published = date(),
+                FieldKind::Issued if self.issued.is_none() => self.issued = date(),
+                FieldKind::Source if self.source.is_none() => self.source = Some(at(&field.value)),
+                FieldKind::Title if self.title_field.is_none() => {
+                    self.title_field = Some(at(&field.value))
+                }
+                _ => {}
+            }
+        }
+        self.residue.extend(f.residue.iter().map(at));
+    }
+}
+
 pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
     let mut out = Layout {
         chrome: vec![false; lines.len()],
@@ -111,35 +174,24 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         if t.is_empty() {
             continue;
         }
-        let leading = LEADING.is_match(t);
+        let fields = super::page_fields::split(t);
+        let leading = LEADING.is_match(t) || is_breadcrumb(t);
+        let dated = dated_line(t);
         let is_chrome = leading
+            || fields.is_some()
             || (!title_seen && is_category_label(t) && !t.contains('【'))
-            || (title_seen && date_line(t).is_some_and(|_| t.starts_with('(')));
-        title_seen |= char_len(t) >= 8 && !leading;
+            || (title_seen && dated.is_some());
+        if let Some(f) = &fields {
+            out.record(lines[i].start, t, f);
+        }
+        if let (Some((d, r)), true, None) = (dated, is_chrome, &out.published) {
+            out.published = Some((d, lines[i].start + r.start..lines[i].start + r.end));
+        }
+        title_seen |= char_len(t) >= 8 && !leading && fields.is_none();
         if !is_chrome {
             continue;
         }
         out.chrome[i] = true;
-        let base = lines[i].start;
-        if let Some(rest) = t
-            .strip_prefix("来源:")
-            .or_else(|| t.strip_prefix("信息来源:"))
-        {
-            let value = rest.trim();
-            if !value.is_empty() {
-                let at = base + (t.len() - rest.len()) + (rest.len() - rest.trim_start().len());
-                out.source = Some(at..at + value.len());
-            }
-        }
-        let dated = t.starts_with("发布")
-            || t.starts_with('(')
-            || t.starts_with("日期")
-            || t.starts_with("时间");
-        if dated && out.published.is_none() {
-            if let Some((d, r)) = find_date(t) {
-                out.published = Some((d, base + r.start..base + r.end));
-            }
-        }
     }
     let mut end = texts.len();
     while end > out.header_end {

@@ -5,8 +5,9 @@
 
 use super::chrome::{looks_like_org, Layout, NLine};
 use super::dates::date_line;
+use super::kind::{classify, Evidence};
 use super::scan;
-use super::{DocKind, Located, Meta, NormText, Span};
+use super::{Located, Meta, NormText, Section, Span};
 use crate::ingest::SourceMeta;
 use regex::Regex;
 use std::ops::Range;
@@ -21,10 +22,6 @@ static ISSUER_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DRAFT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"讨论稿|征求意见稿|送审稿|初稿|草稿").expect("valid regex"));
-static ANNUAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:法治政府建设|法治建设|依法行政|法治政府).*(?:报告|总结)|年度报告")
-        .expect("valid regex")
-});
 
 /// One header line: index, norm range of its text without markdown `#`.
 #[derive(Clone)]
@@ -39,6 +36,7 @@ pub fn extract(
     lines: &[NLine],
     layout: &Layout,
     source_meta: &SourceMeta,
+    sections: &[Section],
 ) -> Meta {
     let text = norm.text.as_str();
     let loc = |r: Range<usize>| super::src_span(norm, src, r);
@@ -57,17 +55,14 @@ pub fn extract(
         .collect();
     let mut meta = Meta::default();
 
-    let title = header.iter().filter(|h| is_title_candidate(h.text));
-    let title = title
-        .clone()
-        .find(|h| h.text.contains("报告") || h.text.contains("总结"))
-        .or_else(|| title.clone().next())
-        .cloned();
-    if let Some(h) = &title {
-        let value = strip_draft_suffix(h.text);
+    let title_range = super::title::find(text, lines, layout).map(|r| {
+        let kept = strip_draft_suffix(&text[r.clone()]).len();
+        r.start..r.start + kept
+    });
+    if let Some(r) = &title_range {
         meta.title = Some(Located {
-            value: value.to_string(),
-            span: loc(h.range.start..h.range.start + value.len()),
+            value: super::title::display(&super::src_text(norm, src, r.clone())),
+            span: loc(r.clone()),
         });
     } else if let Some(t) = &source_meta.title {
         meta.title = Some(Located {
@@ -108,13 +103,13 @@ pub fn extract(
         })
     });
 
-    meta.report_year = title
+    meta.report_year = title_range
         .as_ref()
-        .and_then(|h| {
-            let g = scan::year_before_nian(h.text)?;
+        .and_then(|r| {
+            let g = scan::year_before_nian(&text[r.clone()])?;
             Some(Located {
-                value: h.text[g.clone()].parse().ok()?,
-                span: loc(h.range.start + g.start..h.range.start + g.end),
+                value: text[r.start + g.start..r.start + g.end].parse().ok()?,
+                span: loc(r.start + g.start..r.start + g.end),
             })
         })
         .or_else(|| opening_year(norm, src, lines, layout));
@@ -138,6 +133,13 @@ pub fn extract(
             });
         }
     }
+    meta.issued = meta.issued.or_else(|| {
+        let (d, r) = layout.issued.clone()?;
+        Some(Located {
+            value: d,
+            span: loc(r),
+        })
+    });
     meta.published = layout
         .published
         .clone()
@@ -168,8 +170,8 @@ pub fn extract(
                 && !h.text.contains(':')
         })
         .map(|h| h.range.clone());
-    let from_title = title.as_ref().and_then(|h| {
-        issuer_in_title(h.text).map(|r| h.range.start + r.start..h.range.start + r.end)
+    let from_title = title_range.as_ref().and_then(|t| {
+        issuer_in_title(&text[t.clone()]).map(|r| t.start + r.start..t.start + r.end)
     });
     let issuer = header_org
         .or(from_title)
@@ -180,28 +182,67 @@ pub fn extract(
         span: loc(r),
     });
 
-    let (kind, reason) = kind(
-        text,
-        lines,
-        layout,
-        meta.title.as_ref().map(|t| t.value.as_str()),
-    );
+    let title_norm = title_range.clone().map(|r| &text[r]);
+    let (kind, reason) = classify(&evidence(text, lines, layout, title_norm, sections));
     meta.kind = kind;
     meta.kind_reason = reason;
     meta
 }
 
-fn is_title_candidate(t: &str) -> bool {
-    let n = t.chars().count();
+/// What the kind classifier reads, gathered from the lines.
+fn evidence<'a>(
+    text: &'a str,
+    lines: &[NLine],
+    layout: &Layout,
+    title: Option<&'a str>,
+    sections: &'a [Section],
+) -> Evidence<'a> {
+    let body_lines = layout.body.start..layout.body.end.min(lines.len());
+    let header: Vec<&str> = (0..layout.header_end.min(lines.len()))
+        .map(|i| lines[i].text(text))
+        .collect();
+    // The first paragraphs: short ones may sit in the header (`现将…报告如下。` under the addressee).
+    let opening = body_lines
+        .clone()
+        .filter(|&i| !layout.chrome[i])
+        .map(|i| lines[i].text(text))
+        .filter(|t| {
+            let n = t.chars().count();
+            Some(*t) != title
+                && (t.contains(',') || !t.ends_with(':'))
+                && super::outline::heading_marker(t).is_none()
+                && (n >= 40 || (n >= 12 && super::normalize::ends_sentence(t)))
+        })
+        .take(2)
+        .collect();
+    let bracket_headings: Vec<&str> = body_lines
+        .clone()
+        .filter(|&i| !layout.chrome[i])
+        .map(|i| lines[i].text(text))
+        .filter(|t| super::outline::heading_marker(t).is_some_and(|m| m.number.is_none()))
+        .take(4)
+        .collect();
+    let body = match (
+        lines.get(body_lines.start),
+        body_lines.end.checked_sub(1).and_then(|i| lines.get(i)),
+    ) {
+        (Some(a), Some(b)) if body_lines.start < body_lines.end => &text[a.start..b.end],
+        _ => "",
+    };
+    Evidence {
+        title,
+        header,
+        opening,
+        body,
+        sections,
+        bracket_headings,
+    }
+}
+
+/// The line is only a draft marker (`（征求意见稿）`).
+pub fn is_draft_marker(t: &str) -> bool {
     let bare = t.trim_matches(|c: char| "()[]【】〔〕 ".contains(c));
-    (8..=80).contains(&n)
-        && !t.ends_with(':')
-        && !t.ends_with('。')
-        && !t.starts_with('【')
-        && scan::doc_number(t).is_none()
-        && date_line(t).is_none()
-        && DRAFT.find(bare).is_none_or(|m| m.as_str() != bare)
-        && !(looks_like_org(t) && !t.contains("报告") && !t.contains("情况") && !t.contains("总结"))
+    DRAFT.find(bare).is_some_and(|m| m.as_str() == bare)
 }
 
 /// `…报告(讨论稿)` → `…报告`.
@@ -253,52 +294,6 @@ fn opening_year(
         value: t[g.clone()].parse().ok()?,
         span: super::src_span(norm, src, first.start + g.start..first.start + g.end),
     })
-}
-
-fn kind(text: &str, lines: &[NLine], layout: &Layout, title: Option<&str>) -> (DocKind, String) {
-    let brackets: Vec<&str> = (0..lines.len())
-        .filter(|&i| !layout.chrome[i])
-        .map(|i| lines[i].text(text))
-        .filter(|t| super::outline::heading_marker(t).is_some_and(|m| m.number.is_none()))
-        .take(4)
-        .collect();
-    if brackets.len() >= 2 {
-        return (
-            DocKind::CaseStudy,
-            format!(
-                "正文以{}等方括号小标题组织，属案例材料体例，不是年度报告",
-                brackets.join("")
-            ),
-        );
-    }
-    let header_says_case =
-        (0..layout.header_end.min(lines.len())).any(|i| lines[i].text(text).contains("案例"));
-    if header_says_case || title.is_some_and(|t| t.contains("案例")) {
-        return (
-            DocKind::CaseStudy,
-            "标题或页首注明“案例”，属案例材料".to_string(),
-        );
-    }
-    if let Some(t) = title.filter(|t| ANNUAL_TITLE.is_match(t)) {
-        return (
-            DocKind::AnnualReport,
-            format!("标题“{t}”表明是法治政府建设年度报告"),
-        );
-    }
-    let opening = (layout.header_end..layout.body.end.min(lines.len()))
-        .map(|i| lines[i].text(text))
-        .find(|t| !t.is_empty())
-        .unwrap_or_default();
-    if scan::report_formula(opening) && text.contains("法治政府建设") {
-        return (
-            DocKind::AnnualReport,
-            "开头写明“现将…报告如下”，正文报告法治政府建设情况".to_string(),
-        );
-    }
-    (
-        DocKind::Other,
-        "标题未表明是法治政府建设年度报告，也未见案例材料的体例".to_string(),
-    )
 }
 
 #[cfg(test)]

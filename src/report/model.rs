@@ -61,6 +61,10 @@ pub struct Located<T> {
 pub enum DocKind {
     AnnualReport,
     CaseStudy,
+    /// News or an interpretation about a report or an event, not the report itself.
+    News,
+    /// A work plan, 工作要点 or 实施方案: it plans work rather than reporting on it.
+    Plan,
     #[default]
     Other,
 }
@@ -71,6 +75,8 @@ impl DocKind {
         match self {
             DocKind::AnnualReport => "annual_report",
             DocKind::CaseStudy => "case_study",
+            DocKind::News => "news",
+            DocKind::Plan => "plan",
             DocKind::Other => "other",
         }
     }
@@ -80,6 +86,8 @@ impl DocKind {
         match self {
             DocKind::AnnualReport => "年度报告",
             DocKind::CaseStudy => "典型案例",
+            DocKind::News => "新闻或解读",
+            DocKind::Plan => "工作计划或要点",
             DocKind::Other => "其他文件",
         }
     }

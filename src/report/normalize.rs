@@ -95,12 +95,20 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
     }
 }
 
+/// A line of page fields (`…来源：某局发布时间：2024-03-28 09:18`) ends where it ends.
+fn is_field_line(line: &str) -> bool {
+    const MAX_FIELD_LINE: usize = 400;
+    line.len() <= MAX_FIELD_LINE
+        && (line.contains(':') || line.contains('：'))
+        && super::page_fields::split(line).is_some()
+}
+
 /// If line `i` is continued by a later line (a conversion break), the index of that line.
 fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     let cur = lines[i].trimmed;
     let last = cur.chars().next_back()?;
     // A numbered line may be a long paragraph cut by a page break; short ones fail the length test below.
-    if ends_sentence(cur) || (starts_block(cur) && !starts_numbered(cur)) {
+    if ends_sentence(cur) || (starts_block(cur) && !starts_numbered(cur)) || is_field_line(cur) {
         return None;
     }
     let mut j = i + 1;

@@ -68,17 +68,6 @@ pub fn opening_year(s: &str) -> Option<Range<usize>> {
     })
 }
 
-/// `现将.{0,40}报告如下`.
-pub fn report_formula(s: &str) -> bool {
-    s.match_indices("现将").any(|(i, m)| {
-        let rest = &s[i + m.len()..];
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        line.char_indices()
-            .take(41)
-            .any(|(k, _)| line[k..].starts_with("报告如下"))
-    })
-}
-
 /// A date written with digits: the year, month and day ranges and the whole match.
 pub struct DigitDate {
     pub year: Range<usize>,
@@ -236,7 +225,6 @@ mod tests {
         let re = |p: &str| Regex::new(p).unwrap();
         let year = re(r"((?:19|20)\d{2}) ?年");
         let opening = re(r"^((?:19|20)\d{2})年度?(?:[,:以是全]|来)|现将((?:19|20)\d{2})年");
-        let formula = re(r"现将.{0,40}报告如下");
         let doc =
             re(r"[\p{Han}A-Za-z]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号");
         let date = re(r"((?:19|20)\d{2}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})(?: ?日)?");
@@ -248,7 +236,6 @@ mod tests {
                 .captures(&s)
                 .and_then(|c| c.get(1).or_else(|| c.get(2)));
             assert_eq!(opening_year(&s), want.map(|m| m.range()), "{s}");
-            assert_eq!(report_formula(&s), formula.is_match(&s), "{s}");
             assert_eq!(doc_number(&s), doc.find(&s).map(|m| m.range()), "{s}");
             let want: Vec<_> = date
                 .captures_iter(&s)
