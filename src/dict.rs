@@ -27,19 +27,15 @@ pub struct Dicts {
 impl Dicts {
     /// The built-in dictionaries, compiled once per run.
     pub fn builtin() -> Result<Arc<Dicts>, LoadError> {
-        static BUILTIN: OnceLock<Result<Arc<Dicts>, PackError>> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                let dicts = builtin::BUILTIN
-                    .iter()
-                    .map(|(name, text)| {
-                        Dictionary::parse(&YamlSource::new(format!("rules/dict/{name}.yaml"), *text))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(Arc::new(Dicts { dicts }))
-            })
-            .clone()
-            .map_err(LoadError::from)
+        builtin_cell().clone().map_err(LoadError::from)
+    }
+
+    /// The same, borrowed for the whole run.
+    pub fn builtin_ref() -> Result<&'static Dicts, LoadError> {
+        match builtin_cell() {
+            Ok(d) => Ok(d),
+            Err(e) => Err(e.clone().into()),
+        }
     }
 
     /// The built-in dictionaries and the user's, read from `paths` (relative to their `dir`).
@@ -87,6 +83,24 @@ impl Dicts {
         hits.sort_by_key(|h| h.range.start);
         hits
     }
+}
+
+/// The JSON Schema of dictionary files, as committed in rules/dict.schema.json.
+pub fn schema() -> String {
+    crate::pack::pretty(schemars::schema_for!(DictFile))
+}
+
+fn builtin_cell() -> &'static Result<Arc<Dicts>, PackError> {
+    static BUILTIN: OnceLock<Result<Arc<Dicts>, PackError>> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        let dicts = builtin::BUILTIN
+            .iter()
+            .map(|(name, text)| {
+                Dictionary::parse(&YamlSource::new(format!("rules/dict/{name}.yaml"), *text))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Arc::new(Dicts { dicts }))
+    })
 }
 
 /// Plant a typo for a mutation test: the first place in `text` where a built-in typo entry's

@@ -51,7 +51,36 @@ fn entry_failures(d: &Dictionary) -> Vec<String> {
 fn every_builtin_entry_passes_its_own_tests() {
     let dicts = builtin();
     let bad: Vec<String> = dicts.dicts.iter().flat_map(entry_failures).collect();
-    assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} failures:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// The committed schema equals the generated one (`FZCHECK_BLESS=1` rewrites it) and every
+/// built-in dictionary validates against it.
+#[test]
+fn schema_is_current_and_builtin_dictionaries_validate() {
+    let want = fzcheck::dict::schema();
+    let path = format!("{}/rules/dict.schema.json", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("FZCHECK_BLESS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "rules/dict.schema.json is stale: run FZCHECK_BLESS=1 cargo test --test dict"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&want).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for (name, text) in fzcheck::dict::builtin::BUILTIN {
+        assert!(text.starts_with("# yaml-language-server: $schema=../dict.schema.json\n"));
+        let doc: serde_json::Value = serde_yaml::from_str(text).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
 }
 
 #[test]
@@ -80,7 +109,9 @@ fn typos_report_span_and_correction_and_respect_exceptions() {
         .collect();
     assert_eq!(found, vec![("布署", "部署"), ("己完成", "已完成")]);
     // 发布署名: 布署 inside a correct longer word.
-    assert!(d.scan(DictKind::Typo, "及时发布署名文章。", None).is_empty());
+    assert!(d
+        .scan(DictKind::Typo, "及时发布署名文章。", None)
+        .is_empty());
 }
 
 #[test]
@@ -160,5 +191,57 @@ fn plant_formulation_error_truncates_a_formulation() {
     let text = "坚持以习近平新时代中国特色社会主义思想为指导。";
     let (planted, span) = plant_formulation_error(text).unwrap();
     assert_eq!(planted, "坚持以习近平新时代中国特色社会主义为指导。");
-    assert_eq!(&planted[span.start..span.end], "习近平新时代中国特色社会主义");
+    assert_eq!(
+        &planted[span.start..span.end],
+        "习近平新时代中国特色社会主义"
+    );
+}
+
+/// A dictionary named in the configuration is loaded with the built-in ones and applied by the
+/// format pack's `typos()`; a broken one stops loading with its file named.
+#[test]
+fn user_dictionary_from_config_is_applied() {
+    use fzcheck::engine::{check, Status};
+    use fzcheck::pack::{self, Config};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("本地词表.yaml"),
+        "dictionary: local\ntitle: 本地地名\nkind: typo\nsources: {QX: 青溪区行政区划名称}\nentries:\n  - {wrong: 清溪区, right: 青溪区, source: QX, except: [清溪区块], fire: [清溪区人民政府], pass: [清溪区块链产业园]}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("fzcheck.yaml"),
+        "dictionaries: [./本地词表.yaml]\n",
+    )
+    .unwrap();
+    let config = Config::from_path(dir.path().join("fzcheck.yaml")).unwrap();
+    let rules = pack::load(&["format"], &config).unwrap();
+    let text = "清溪区人民政府关于2024年法治政府建设情况的报告\n\n一、主要工作\n\n清溪区人民政府全面推进依法行政，区块链产业园建设有序推进。\n";
+    let report = fzcheck::report::parse(fzcheck::ingest::SourceText::from_text("r.md", text));
+    let verdicts = check(&report, &rules);
+    let typos = verdicts
+        .iter()
+        .find(|v| v.rule.id == "format/common-typos")
+        .unwrap();
+    assert_eq!(typos.status, Status::Fail, "{typos:?}");
+    assert!(typos.message.contains("清溪区"), "{}", typos.message);
+    // Without the configuration the same report passes: the entry came from the user's file.
+    let plain = pack::load(&["format"], &Config::default()).unwrap();
+    let v = check(&report, &plain);
+    let typos = v
+        .iter()
+        .find(|v| v.rule.id == "format/common-typos")
+        .unwrap();
+    assert_eq!(typos.status, Status::Pass, "{typos:?}");
+
+    std::fs::write(
+        dir.path().join("本地词表.yaml"),
+        "dictionary: typos\ntitle: 与内置同名\nkind: typo\nsources: {A: a}\nentries:\n  - {wrong: 清溪区, right: 青溪区, source: A}\n",
+    )
+    .unwrap();
+    let err = pack::load(&["format"], &config).unwrap_err().to_string();
+    assert!(
+        err.contains("本地词表.yaml") && err.contains("typos"),
+        "{err}"
+    );
 }

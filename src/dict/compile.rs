@@ -132,9 +132,7 @@ impl Dictionary {
         // Correct forms never fire: the right form, the other correct forms and every exception,
         // each alone, must give no hit anywhere in the dictionary.
         for e in &dict.entries {
-            let correct = std::iter::once(&e.right)
-                .chain(&e.also)
-                .chain(&e.except);
+            let correct = std::iter::once(&e.right).chain(&e.also).chain(&e.except);
             for text in correct {
                 if let Some(h) = dict.scan(text, None).first() {
                     let msg = format!(
@@ -217,10 +215,16 @@ fn entry(
     if !outdated.is_empty() && spec.since.is_none() {
         return Err(("outdated", "outdated 需要 since（新提法生效的年份）".into()));
     }
-    if wrong.is_empty() && reordered.is_empty() && outdated.is_empty() && spec.held.is_none()
+    if wrong.is_empty()
+        && reordered.is_empty()
+        && outdated.is_empty()
+        && spec.held.is_none()
         && anchor.is_none()
     {
-        return Err(("wrong", "词条没有可查找的写法（wrong/outdated/held/anchor/reorder）".into()));
+        return Err((
+            "wrong",
+            "词条没有可查找的写法（wrong/outdated/held/anchor/reorder）".into(),
+        ));
     }
     let except = folded(spec.except);
     let looked_for: Vec<&String> = wrong

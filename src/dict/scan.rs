@@ -82,7 +82,10 @@ impl Dictionary {
                     }
                 }
                 PatKind::Held => {
-                    let late = year.and_then(due).zip(entry.held).is_some_and(|(d, h)| h > d);
+                    let late = year
+                        .and_then(due)
+                        .zip(entry.held)
+                        .is_some_and(|(d, h)| h > d);
                     if late {
                         hits.push(hit(range, HitKind::Late));
                     }

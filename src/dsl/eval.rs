@@ -36,6 +36,8 @@ pub enum EvalErrorKind {
     Unchecked,
     #[error("the pattern could not be built: {0}")]
     Pattern(String),
+    #[error("dictionaries could not be loaded: {0}")]
+    Dictionary(String),
 }
 
 pub(super) use super::functions::Evaluated;
@@ -64,6 +66,8 @@ pub struct Evaluator<'a> {
     params: &'a [Expr],
     stack: Vec<Value<'a>>,
     found: Vec<Found<'a>>,
+    /// Dictionaries of the configuration; the built-in ones when `None`.
+    dicts: Option<&'a crate::dict::Dicts>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -74,6 +78,21 @@ impl<'a> Evaluator<'a> {
             params,
             stack: Vec::new(),
             found: Vec::new(),
+            dicts: None,
+        }
+    }
+
+    /// Use these dictionaries (built-in and the user's) instead of the built-in ones.
+    pub fn with_dicts(mut self, dicts: &'a crate::dict::Dicts) -> Self {
+        self.dicts = Some(dicts);
+        self
+    }
+
+    /// The dictionaries in use.
+    pub fn dicts(&self) -> Result<&'a crate::dict::Dicts, String> {
+        match self.dicts {
+            Some(d) => Ok(d),
+            None => crate::dict::Dicts::builtin_ref().map_err(|e| e.to_string()),
         }
     }
 
@@ -317,6 +336,19 @@ impl<'a> Evaluator<'a> {
                     _ => return Err(mismatch("a field of sentence", span)),
                 }
             }
+            (Value::Hit(src, start, end, entry, kind), f) => match f {
+                Field::Text => Value::Str(&r.norm.text[start..end], Some(src)),
+                Field::Right => Value::Str(&entry.right, Some(src)),
+                Field::Kind => Value::Str(kind.as_str(), Some(src)),
+                Field::Source => Value::Str(&entry.citation, Some(src)),
+                Field::Note => entry
+                    .note
+                    .as_deref()
+                    .map_or(Value::Missing, |n| Value::Str(n, Some(src))),
+                Field::Line => line(src),
+                Field::Section => section(innermost_section(r, src)),
+                _ => return Err(mismatch("a field of hit", span)),
+            },
             (Value::Match(src, start, end), f) => match f {
                 Field::Text => Value::Str(&r.norm.text[start..end], Some(src)),
                 Field::Line => line(src),
@@ -420,7 +452,9 @@ impl<'a> Evaluator<'a> {
                 .get(i)
                 .and_then(|f| r.sentences.get(f.sentence).map(|s| s.span).or(Some(f.span)))
                 .map(in_norm),
-            Value::Match(_, start, end) => Some((&r.norm.text[start..end], Some(start))),
+            Value::Match(_, start, end) | Value::Hit(_, start, end, ..) => {
+                Some((&r.norm.text[start..end], Some(start)))
+            }
             _ => None,
         }
     }

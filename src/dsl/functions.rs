@@ -28,6 +28,7 @@
 
 mod call;
 mod collections;
+mod dictionaries;
 mod facts;
 mod scalars;
 mod text;
@@ -45,6 +46,7 @@ pub static TABLES: &[&[FuncDef]] = &[
     facts::FUNCTIONS,
     collections::FUNCTIONS,
     scalars::FUNCTIONS,
+    dictionaries::FUNCTIONS,
 ];
 
 /// A resolved function: the entry a call refers to (set on the AST by the checker).
@@ -126,6 +128,7 @@ pub enum Group {
     Facts,
     Collections,
     Scalars,
+    Dictionaries,
 }
 
 impl Group {
@@ -135,6 +138,7 @@ impl Group {
             Group::Facts => "Facts",
             Group::Collections => "Collections",
             Group::Scalars => "Numbers, strings and dates",
+            Group::Dictionaries => "Dictionaries",
         }
     }
 }
@@ -172,6 +176,7 @@ pub fn markdown() -> String {
         Group::Facts,
         Group::Collections,
         Group::Scalars,
+        Group::Dictionaries,
     ] {
         out.push_str(&format!("### {}\n\n", group.heading()));
         out.push_str("| function | returns | meaning | example |\n|---|---|---|---|\n");
