@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod dict;
 pub mod dsl;
 pub mod engine;
 pub mod eval;

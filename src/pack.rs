@@ -64,6 +64,12 @@ pub fn load<S: AsRef<str>>(sources: &[S], config: &Config) -> Result<RuleSet, Lo
     }
     let mut set = RuleSet::new(rules);
     tailor(&mut set, config, &loaded)?;
+    if !config.dictionaries.is_empty() {
+        let dicts = crate::dict::Dicts::with_user(&config.dictionaries)?;
+        for rule in set.rules_mut() {
+            rule.dicts = Some(dicts.clone());
+        }
+    }
     Ok(set)
 }
 
@@ -151,6 +157,6 @@ pub fn config_schema() -> String {
     pretty(schemars::schema_for!(ConfigFile))
 }
 
-fn pretty(schema: schemars::schema::RootSchema) -> String {
+pub(crate) fn pretty(schema: schemars::schema::RootSchema) -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

@@ -143,15 +143,12 @@ pub fn check(e: &mut Expr, scope: &mut Scope) -> Result<Type, DslError> {
                 err(
                     DslErrorKind::UnknownFunction {
                         name: name.name.clone(),
-                        suggestion: suggest(
-                            &name.name,
-                            functions::FUNCTIONS.iter().map(|f| f.name),
-                        ),
+                        suggestion: suggest(&name.name, functions::all().map(|f| f.name)),
                     },
                     name.span,
                 )
             })?;
-            *func = Some(def.func);
+            *func = Some(functions::Func(def));
             check_call(def, args, scope, span)
         }
         ExprKind::Lambda(..) => Err(err(DslErrorKind::MisplacedLambda, span)),

@@ -2,16 +2,15 @@
 //! located values that decide the outcome as evidence.
 
 use super::ast::{BinOp, Expr, ExprKind, ExprSpan, Lit, Slot, UnOp};
-use super::functions::Func;
+use super::functions::{Call, Eval, Func};
 use super::types::Field;
 use super::value::{Num, Value};
 use crate::report::{FactKind, NumberingIssueKind, Report, Span};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use regex::Regex;
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use std::cmp::Ordering;
-use std::sync::LazyLock;
 use thiserror::Error;
 
 /// Evidence items kept per evaluation; more say nothing new and cost time.
@@ -37,9 +36,22 @@ pub enum EvalErrorKind {
     Unchecked,
     #[error("the pattern could not be built: {0}")]
     Pattern(String),
+    #[error("dictionaries could not be loaded: {0}")]
+    Dictionary(String),
 }
 
-type Evaluated<'a> = Result<Value<'a>, EvalError>;
+pub(super) use super::functions::Evaluated;
+
+/// The quantifiers and list builders that run a lambda over a list's items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Quant {
+    Any,
+    All,
+    None,
+    Count,
+    Filter,
+    Map,
+}
 
 /// A located value that decided the outcome.
 #[derive(Debug, Clone)]
@@ -54,6 +66,8 @@ pub struct Evaluator<'a> {
     params: &'a [Expr],
     stack: Vec<Value<'a>>,
     found: Vec<Found<'a>>,
+    /// Dictionaries of the configuration; the built-in ones when `None`.
+    dicts: Option<&'a crate::dict::Dicts>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -64,6 +78,21 @@ impl<'a> Evaluator<'a> {
             params,
             stack: Vec::new(),
             found: Vec::new(),
+            dicts: None,
+        }
+    }
+
+    /// Use these dictionaries (built-in and the user's) instead of the built-in ones.
+    pub fn with_dicts(mut self, dicts: &'a crate::dict::Dicts) -> Self {
+        self.dicts = Some(dicts);
+        self
+    }
+
+    /// The dictionaries in use.
+    pub fn dicts(&self) -> Result<&'a crate::dict::Dicts, String> {
+        match self.dicts {
+            Some(d) => Ok(d),
+            None => crate::dict::Dicts::builtin_ref().map_err(|e| e.to_string()),
         }
     }
 
@@ -89,7 +118,7 @@ impl<'a> Evaluator<'a> {
         v
     }
 
-    fn note(&mut self, v: &Value<'a>) {
+    pub(super) fn note(&mut self, v: &Value<'a>) {
         // A list found (by exists, or a let bound to find/sentences) is evidence item by item.
         if let Value::List(items) = v {
             for item in items
@@ -110,7 +139,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn note_span(&mut self, span: Span) {
+    pub(super) fn note_span(&mut self, span: Span) {
         if self.found.len() < MAX_FOUND {
             self.found.push(Found { span, value: None });
         }
@@ -307,6 +336,19 @@ impl<'a> Evaluator<'a> {
                     _ => return Err(mismatch("a field of sentence", span)),
                 }
             }
+            (Value::Hit(src, start, end, entry, kind), f) => match f {
+                Field::Text => Value::Str(&r.norm.text[start..end], Some(src)),
+                Field::Right => Value::Str(&entry.right, Some(src)),
+                Field::Kind => Value::Str(kind.as_str(), Some(src)),
+                Field::Source => Value::Str(&entry.citation, Some(src)),
+                Field::Note => entry
+                    .note
+                    .as_deref()
+                    .map_or(Value::Missing, |n| Value::Str(n, Some(src))),
+                Field::Line => line(src),
+                Field::Section => section(innermost_section(r, src)),
+                _ => return Err(mismatch("a field of hit", span)),
+            },
             (Value::Match(src, start, end), f) => match f {
                 Field::Text => Value::Str(&r.norm.text[start..end], Some(src)),
                 Field::Line => line(src),
@@ -395,7 +437,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The normalised text of a value and its offset in the normalised report text, when known.
-    fn text_of(&self, v: &Value<'a>) -> Option<(&'a str, Option<usize>)> {
+    pub(super) fn text_of(&self, v: &Value<'a>) -> Option<(&'a str, Option<usize>)> {
         let r = self.report;
         let in_norm = |s: Span| {
             let range = r.norm.from_source(s);
@@ -410,17 +452,23 @@ impl<'a> Evaluator<'a> {
                 .get(i)
                 .and_then(|f| r.sentences.get(f.sentence).map(|s| s.span).or(Some(f.span)))
                 .map(in_norm),
-            Value::Match(_, start, end) => Some((&r.norm.text[start..end], Some(start))),
+            Value::Match(_, start, end) | Value::Hit(_, start, end, ..) => {
+                Some((&r.norm.text[start..end], Some(start)))
+            }
             _ => None,
         }
     }
 
-    fn body(&self) -> (&'a str, Option<usize>) {
+    pub(super) fn body(&self) -> (&'a str, Option<usize>) {
         let range = self.report.norm.from_source(self.report.body);
         (&self.report.norm.text[range.clone()], Some(range.start))
     }
 
-    fn matches_in(&self, (text, base): (&'a str, Option<usize>), re: &Regex) -> Vec<Value<'a>> {
+    pub(super) fn matches_in(
+        &self,
+        (text, base): (&'a str, Option<usize>),
+        re: &Regex,
+    ) -> Vec<Value<'a>> {
         re.find_iter(text)
             .filter_map(|m| {
                 let base = base?;
@@ -431,327 +479,35 @@ impl<'a> Evaluator<'a> {
     }
 
     fn call(&mut self, func: Func, args: &'a [Expr], span: ExprSpan) -> Evaluated<'a> {
-        let r = self.report;
-        // Quantifiers and exists() treat their arguments specially; everything else is strict.
-        match func {
-            Func::Any | Func::All | Func::None | Func::Count | Func::Filter | Func::Map => {
-                return self.quantify(func, args, span)
-            }
-            Func::Exists => {
-                let v = self.eval(&args[0])?;
-                let present = match &v {
-                    Value::Missing => false,
-                    Value::List(items) => !items.is_empty(),
-                    Value::Str(s, _) => !s.is_empty(),
-                    _ => true,
-                };
-                if present {
-                    self.note(&v);
-                }
-                return Ok(Value::Bool(present));
-            }
-            Func::Inside => {
-                // Nothing lies inside a section the report does not have.
-                let (x, section) = (self.eval(&args[0])?, self.eval(&args[1])?);
-                let inside = match (x.span(r), section) {
-                    (Some(at), Value::Section(i)) => {
-                        r.sections.get(i).is_some_and(|s| s.span.contains(at))
+        match func.0.eval {
+            Eval::Lazy(f) => f(self, args, span),
+            Eval::Strict(f) => {
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    let v = self.eval(a)?;
+                    if v.is_missing() {
+                        return Ok(Value::Missing);
                     }
-                    _ => false,
-                };
-                return Ok(Value::Bool(inside));
-            }
-            _ => {}
-        }
-        let mut vals = Vec::with_capacity(args.len());
-        for a in args {
-            let v = self.eval(a)?;
-            if v.is_missing() {
-                return Ok(Value::Missing);
-            }
-            vals.push(v);
-        }
-        let arg_span = |i: usize| args.get(i).map_or(span, |a| a.span);
-        let re = |i: usize| match vals.get(i) {
-            Some(Value::Regex(re)) => Ok(*re),
-            _ => Err(mismatch("a regex", arg_span(i))),
-        };
-        let bad = |i: usize| {
-            move |e: String| EvalError {
-                kind: EvalErrorKind::Pattern(e),
-                span: arg_span(i),
-            }
-        };
-        // The regex of pattern argument `i`, built now if it was not yet.
-        let rx = |i: usize| re(i)?.regex().map_err(bad(i));
-        // The same, or `None` when the pattern certainly does not match in `hay`.
-        let rx_in = |i: usize, hay: &str| re(i)?.for_haystack(hay).map_err(bad(i));
-        let number = |i: usize| match vals.get(i) {
-            Some(Value::Num(n)) => Ok(n.value),
-            _ => Err(mismatch("a number", arg_span(i))),
-        };
-        let date = |i: usize| match vals.get(i) {
-            Some(Value::Date(d, _)) => Ok(*d),
-            _ => Err(mismatch("a date", arg_span(i))),
-        };
-        let text = |this: &Self, i: usize| {
-            vals.get(i)
-                .and_then(|v| this.text_of(v))
-                .ok_or_else(|| mismatch("text", arg_span(i)))
-        };
-        let list = |items: Vec<Value<'a>>| Ok(Value::List(items.into()));
-        match func {
-            Func::Sections => {
-                let by_title = match vals.first() {
-                    Some(Value::Regex(_)) => Some(rx(0)?),
-                    _ => None,
-                };
-                let keep = |s: &crate::report::Section| match vals.first() {
-                    None => true,
-                    Some(Value::Num(n)) => Decimal::from(s.level) == n.value,
-                    Some(Value::Regex(_)) => by_title.is_some_and(|re| re.is_match(&s.title)),
-                    Some(_) => false,
-                };
-                list(
-                    r.sections
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| keep(s))
-                        .map(|(i, _)| Value::Section(i))
-                        .collect(),
-                )
-            }
-            Func::Section => {
-                let re = rx(0)?;
-                let best = r
-                    .sections
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| re.is_match(&s.title))
-                    .min_by_key(|(i, s)| (s.level, *i))
-                    .map_or(Value::Missing, |(i, _)| Value::Section(i));
-                self.note(&best);
-                Ok(best)
-            }
-            Func::Text => {
-                let (t, _) = self.body();
-                Ok(Value::Str(t, None))
-            }
-            Func::Contains | Func::Find => {
-                let (hay, i) = if vals.len() == 1 {
-                    (self.body(), 0)
-                } else {
-                    (text(self, 0)?, 1)
-                };
-                let re = rx_in(i, hay.0)?;
-                if func == Func::Find {
-                    return list(re.map_or_else(Vec::new, |re| self.matches_in(hay, re)));
+                    vals.push(v);
                 }
-                let found = match re.and_then(|re| re.find(hay.0)) {
-                    Some(m) => {
-                        if let Some(base) = hay.1 {
-                            self.note_span(r.norm.to_source(base + m.start()..base + m.end()));
-                        }
-                        true
-                    }
-                    None => false,
-                };
-                Ok(Value::Bool(found))
-            }
-            Func::Sentences => {
-                let (within, i) = match vals.first() {
-                    Some(Value::Section(s)) if vals.len() == 2 => {
-                        (r.sections.get(*s).map(|s| s.span), 1)
-                    }
-                    _ => (None, 0),
-                };
-                // Every sentence is a stretch of the body: what cannot match in the body cannot
-                // match in a sentence, and for a pattern without anchors one scan of the body
-                // settles the common case of no match at all.
-                let body = self.body().0;
-                let Some(re) = rx_in(i, body)? else {
-                    return list(Vec::new());
-                };
-                if !re.as_str().contains(['^', '$']) && !re.is_match(body) {
-                    return list(Vec::new());
-                }
-                list(
-                    r.sentences
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| within.is_none_or(|w| w.contains(s.span)))
-                        .filter(|(_, s)| re.is_match(r.norm.slice_source(s.span)))
-                        .map(|(i, _)| Value::Sentence(i))
-                        .collect(),
-                )
-            }
-            Func::Near => {
-                let chars = number(2)?.to_usize().unwrap_or(0);
-                let (t, base) = text(self, 0)?;
-                let Some(base) = base else {
-                    let hit = rx_in(1, t)?.is_some_and(|re| re.is_match(t));
-                    return Ok(Value::Bool(hit));
-                };
-                let window = near_window(&r.norm.text, base, base + t.len(), chars);
-                let near = &r.norm.text[window.clone()];
-                let hit = rx_in(1, near)?.and_then(|re| re.find(near));
-                if let Some(m) = hit {
-                    self.note_span(
-                        r.norm
-                            .to_source(window.start + m.start()..window.start + m.end()),
-                    );
-                }
-                Ok(Value::Bool(hit.is_some()))
-            }
-            Func::Common => {
-                let (a, b) = (text(self, 0)?.0, text(self, 1)?.0);
-                Ok(Value::Str(longest_common(a, b), None))
-            }
-            Func::NumberingIssues => {
-                list((0..r.numbering_issues.len()).map(Value::Issue).collect())
-            }
-            Func::Facts | Func::Rates | Func::Changes => {
-                let pattern = vals.first().map(|_| rx(0)).transpose()?;
-                let kind = match func {
-                    Func::Rates => Some(FactKind::Rate),
-                    Func::Changes => Some(FactKind::Change),
-                    _ => None,
-                };
-                list(
-                    r.facts
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, f)| kind.is_none_or(|k| f.kind == k))
-                        .filter(|(_, f)| pattern.is_none_or(|p| p.is_match(&f.label)))
-                        .map(|(i, _)| Value::Fact(i))
-                        .collect(),
-                )
-            }
-            Func::Fact => {
-                let re = rx(0)?;
-                let v = r
-                    .facts
-                    .iter()
-                    .position(|f| re.is_match(&f.label))
-                    .map_or(Value::Missing, Value::Fact);
-                self.note(&v);
-                Ok(v)
-            }
-            Func::Breakdowns => list((0..r.breakdowns.len()).map(Value::Breakdown).collect()),
-            Func::Ratios => list((0..r.ratios.len()).map(Value::Ratio).collect()),
-            Func::First => match &vals[0] {
-                Value::List(items) => Ok(items.first().cloned().unwrap_or(Value::Missing)),
-                _ => Err(mismatch("a list", arg_span(0))),
-            },
-            Func::Sum => match &vals[0] {
-                Value::List(items) => {
-                    let mut total = Decimal::ZERO;
-                    let mut percent = !items.is_empty();
-                    for item in items.iter() {
-                        match item {
-                            Value::Num(n) => {
-                                total += n.value;
-                                percent &= n.percent;
-                            }
-                            Value::Missing => return Ok(Value::Missing),
-                            _ => return Err(mismatch("a list of numbers", arg_span(0))),
-                        }
-                    }
-                    Ok(Value::Num(Num {
-                        value: total,
-                        percent,
-                        at: None,
-                    }))
-                }
-                _ => Err(mismatch("a list", arg_span(0))),
-            },
-            Func::Len => Ok(Value::num(Decimal::from(match &vals[0] {
-                Value::List(items) => items.len(),
-                _ => text(self, 0)?.0.chars().count(),
-            }))),
-            Func::Abs | Func::Round => {
-                let Value::Num(n) = vals[0] else {
-                    return Err(mismatch("a number", arg_span(0)));
-                };
-                let value = if func == Func::Abs {
-                    n.value.abs()
-                } else {
-                    let digits = number(1)?.to_u32().unwrap_or(0);
-                    n.value
-                        .round_dp_with_strategy(digits, RoundingStrategy::MidpointAwayFromZero)
-                };
-                Ok(Value::Num(Num { value, ..n }))
-            }
-            Func::Min | Func::Max => {
-                let (a, b) = (number(0)?, number(1)?);
-                let pick = if (func == Func::Min) == (a <= b) {
-                    0
-                } else {
-                    1
-                };
-                match &vals[pick] {
-                    Value::Num(n) => Ok(Value::Num(*n)),
-                    _ => Err(mismatch("a number", arg_span(pick))),
-                }
-            }
-            Func::Matches => {
-                let s = text(self, 0)?.0;
-                Ok(Value::Bool(rx_in(1, s)?.is_some_and(|re| re.is_match(s))))
-            }
-            Func::Year | Func::Month | Func::Day => {
-                let d = date(0)?;
-                let part = match func {
-                    Func::Year => d.year(),
-                    Func::Month => d.month() as i32,
-                    _ => d.day() as i32,
-                };
-                let at = vals[0].span(r);
-                Ok(Value::Num(Num {
-                    value: Decimal::from(part),
-                    percent: false,
-                    at,
-                }))
-            }
-            Func::Date => {
-                let (y, m, d) = (number(0)?, number(1)?, number(2)?);
-                let made = match (y.to_i32(), m.to_u32(), d.to_u32()) {
-                    (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
-                    _ => None,
-                };
-                made.map(|d| Value::Date(d, None)).ok_or(EvalError {
-                    kind: EvalErrorKind::BadDate(y.to_string(), m.to_string(), d.to_string()),
+                f(&mut Call {
+                    ev: self,
+                    vals,
+                    args,
                     span,
                 })
             }
-            Func::Numbers => {
-                static NUMBER: LazyLock<Regex> =
-                    LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)?").expect("valid regex"));
-                let (t, _) = text(self, 0)?;
-                list(
-                    NUMBER
-                        .find_iter(t)
-                        .filter_map(|m| m.as_str().parse::<Decimal>().ok())
-                        .map(Value::num)
-                        .collect(),
-                )
-            }
-            Func::Any
-            | Func::All
-            | Func::None
-            | Func::Count
-            | Func::Filter
-            | Func::Map
-            | Func::Exists
-            | Func::Inside => Err(EvalError {
-                kind: EvalErrorKind::Unchecked,
-                span,
-            }),
         }
     }
 
     /// any, all, none, count, filter, map. Evidence of an item is kept only when that item
     /// explains the result: all()'s counterexamples, any()'s and none()'s witnesses, count()'s hits.
-    fn quantify(&mut self, func: Func, args: &'a [Expr], span: ExprSpan) -> Evaluated<'a> {
+    pub(super) fn quantify(
+        &mut self,
+        func: Quant,
+        args: &'a [Expr],
+        span: ExprSpan,
+    ) -> Evaluated<'a> {
         let items = match self.eval(&args[0])? {
             Value::Missing => return Ok(Value::Missing),
             Value::List(items) => items,
@@ -784,20 +540,20 @@ impl<'a> Evaluator<'a> {
             let out = self.eval(body);
             self.stack.truncate(*slot);
             let out = out?;
-            if func == Func::Map {
+            if func == Quant::Map {
                 self.found.truncate(mark);
                 kept.push(out);
                 continue;
             }
             let t = truth(out, body.span)?;
             let explains = match func {
-                Func::All => t == Some(false),
+                Quant::All => t == Some(false),
                 _ => t == Some(true),
             };
             if explains {
                 hits += 1;
                 self.note(item);
-                if func == Func::Filter {
+                if func == Quant::Filter {
                     self.found.truncate(mark);
                     kept.push(item.clone());
                 }
@@ -816,10 +572,10 @@ impl<'a> Evaluator<'a> {
             }
         };
         Ok(match func {
-            Func::Any => kleene(hits > 0, true),
-            Func::All => kleene(hits > 0, false),
-            Func::None => kleene(hits > 0, false),
-            Func::Count => Value::num(Decimal::from(hits)),
+            Quant::Any => kleene(hits > 0, true),
+            Quant::All => kleene(hits > 0, false),
+            Quant::None => kleene(hits > 0, false),
+            Quant::Count => Value::num(Decimal::from(hits)),
             _ => Value::List(kept.into()),
         })
     }
@@ -865,7 +621,7 @@ fn compare(a: &Value<'_>, b: &Value<'_>) -> Option<Ordering> {
     }
 }
 
-fn mismatch(expected: &'static str, span: ExprSpan) -> EvalError {
+pub(super) fn mismatch(expected: &'static str, span: ExprSpan) -> EvalError {
     EvalError {
         kind: EvalErrorKind::Mismatch { expected },
         span,
@@ -882,52 +638,6 @@ fn unchecked(e: &Expr) -> EvalError {
 /// The innermost section whose span holds `span`: the last one in document order that does.
 fn innermost_section(r: &Report, span: Span) -> Option<usize> {
     r.sections.iter().rposition(|s| s.span.contains(span))
-}
-
-/// `chars` characters either side of `start..end`, not crossing a line break.
-/// Longest common substring of `a` and `b` (a slice of `a`), by characters; inputs longer than
-/// [`COMMON_MAX_CHARS`] are cut there to bound the quadratic work.
-fn longest_common<'s>(a: &'s str, b: &str) -> &'s str {
-    let a_idx: Vec<(usize, char)> = a.char_indices().take(COMMON_MAX_CHARS).collect();
-    let b_chars: Vec<char> = b.chars().take(COMMON_MAX_CHARS).collect();
-    let mut prev = vec![0usize; b_chars.len() + 1];
-    let mut cur = vec![0usize; b_chars.len() + 1];
-    let (mut best_len, mut best_end) = (0, 0);
-    for (i, &(_, ca)) in a_idx.iter().enumerate() {
-        for (j, &cb) in b_chars.iter().enumerate() {
-            cur[j + 1] = if ca == cb { prev[j] + 1 } else { 0 };
-            if cur[j + 1] > best_len {
-                best_len = cur[j + 1];
-                best_end = i + 1;
-            }
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    if best_len == 0 {
-        return "";
-    }
-    let start = a_idx[best_end - best_len].0;
-    let end = a_idx.get(best_end).map_or(a.len(), |&(o, _)| o);
-    &a[start..end]
-}
-
-const COMMON_MAX_CHARS: usize = 2_000;
-
-fn near_window(text: &str, start: usize, end: usize, chars: usize) -> std::ops::Range<usize> {
-    let before = text[..start]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| *c != '\n')
-        .take(chars)
-        .last()
-        .map_or(start, |(i, _)| i);
-    let after = text[end..]
-        .char_indices()
-        .take_while(|(_, c)| *c != '\n')
-        .take(chars)
-        .last()
-        .map_or(end, |(i, c)| end + i + c.len_utf8());
-    before..after
 }
 
 fn approx_name(a: crate::report::Approx) -> &'static str {

@@ -21,6 +21,8 @@ pub enum Type {
     Breakdown,
     Ratio,
     Issue,
+    /// A dictionary entry found in the text (`typos()`, `formulations()`).
+    Hit,
     Meta,
     Params,
     List(&'static Type),
@@ -29,7 +31,7 @@ pub enum Type {
 impl Type {
     /// `list<t>`; lists of lists are `list<any>`.
     pub fn list_of(t: Type) -> Type {
-        static ELEMS: [Type; 15] = [
+        static ELEMS: [Type; 16] = [
             Type::Any,
             Type::Null,
             Type::Bool,
@@ -44,6 +46,7 @@ impl Type {
             Type::Breakdown,
             Type::Ratio,
             Type::Issue,
+            Type::Hit,
             Type::Meta,
         ];
         let elem = ELEMS.iter().find(|e| **e == t).unwrap_or(&ELEMS[0]);
@@ -75,6 +78,7 @@ impl Type {
                 | Type::Section
                 | Type::Sentence
                 | Type::Match
+                | Type::Hit
                 | Type::Fact
                 | Type::Any
                 | Type::Null
@@ -99,6 +103,7 @@ impl fmt::Display for Type {
             Type::Breakdown => "breakdown",
             Type::Ratio => "ratio",
             Type::Issue => "issue",
+            Type::Hit => "hit",
             Type::Meta => "meta",
             Type::Params => "params",
             Type::List(t) => return write!(f, "list<{t}>"),
@@ -140,6 +145,9 @@ pub enum Field {
     Published,
     Draft,
     KindReason,
+    Right,
+    Source,
+    Note,
     /// A pack parameter, by index into the pack's parameter list.
     Param(usize),
 }
@@ -268,6 +276,25 @@ pub static FIELDS: &[FieldDef] = &[
         "gap, repeat, level_jump, mixed_style",
     ),
     fd(T::Issue, "detail", Field::Detail, T::String, "说明"),
+    fd(T::Hit, "text", Field::Text, T::String, "文中的写法"),
+    fd(T::Hit, "right", Field::Right, T::String, "规范写法"),
+    fd(
+        T::Hit,
+        "kind",
+        Field::Kind,
+        T::String,
+        "wrong, truncated, reordered, outdated, late",
+    ),
+    fd(T::Hit, "source", Field::Source, T::String, "词条的来源"),
+    fd(T::Hit, "note", Field::Note, T::String, "词条的说明"),
+    fd(T::Hit, "line", Field::Line, T::Number, "行号"),
+    fd(
+        T::Hit,
+        "section",
+        Field::Section,
+        T::Section,
+        "所在的最内层标题",
+    ),
     fd(T::Issue, "line", Field::Line, T::Number, "行号"),
     fd(
         T::Fact,

@@ -45,6 +45,14 @@ pub enum Value<'a> {
     Breakdown(usize),
     Ratio(usize),
     Issue(usize),
+    /// A dictionary hit: source span, normalised byte range, the entry and why it is wrong.
+    Hit(
+        Span,
+        usize,
+        usize,
+        &'a crate::dict::Entry,
+        crate::dict::HitKind,
+    ),
     Meta,
     Params,
 }
@@ -65,7 +73,7 @@ impl<'a> Value<'a> {
             Value::Section(i) => report.sections.get(i).map(|s| s.heading),
             Value::Fact(i) => report.facts.get(i).map(|f| f.span),
             Value::Sentence(i) => report.sentences.get(i).map(|s| s.span),
-            Value::Match(span, ..) => Some(span),
+            Value::Match(span, ..) | Value::Hit(span, ..) => Some(span),
             Value::Breakdown(i) => report.breakdowns.get(i).map(|b| b.span),
             Value::Ratio(i) => report
                 .ratios

@@ -39,6 +39,9 @@ pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {
         return verdict(Status::NotApplicable, Some(reason));
     }
     let mut ev = Evaluator::new(report, &rule.params);
+    if let Some(dicts) = &rule.dicts {
+        ev = ev.with_dicts(dicts);
+    }
     for (i, e) in rule.lets.iter().enumerate() {
         match ev.eval(e) {
             Ok(v) => ev.push_let(v),

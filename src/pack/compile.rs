@@ -305,5 +305,6 @@ fn rule(
         hint,
         params,
         skip: None,
+        dicts: None,
     })
 }

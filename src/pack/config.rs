@@ -7,6 +7,7 @@
 //! params:
 //!   metrics:
 //!     appearance_target: 95%
+//! dictionaries: [./本地词表.yaml]      # added to the built-in dictionaries (rules/dict)
 //! rules:
 //!   format/no-draft-marker:
 //!     severity: warning
@@ -39,6 +40,10 @@ pub struct ConfigFile {
     /// Per-rule tailoring, by rule id.
     #[serde(default)]
     pub rules: BTreeMap<String, RuleOverride>,
+    /// Dictionary files (relative to this file) used with the built-in ones by `typos()` and
+    /// `formulations()`; see rules/dict.schema.json.
+    #[serde(default)]
+    pub dictionaries: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -59,6 +64,8 @@ pub struct Config {
     pub(crate) packs: Vec<(String, PathBuf)>,
     pub(crate) params: Vec<Entry<(String, String, ParamSpec)>>,
     pub(crate) rules: Vec<Entry<(String, RuleOverride)>>,
+    /// User dictionary files with the directory they are resolved from, from every file merged.
+    pub(crate) dictionaries: Vec<(String, PathBuf)>,
 }
 
 /// A setting and where it was written (source index, YAML path).
@@ -125,6 +132,11 @@ impl Config {
                 });
             }
         }
+        self.dictionaries.extend(
+            file.dictionaries
+                .into_iter()
+                .map(|d| (d, dir.to_path_buf())),
+        );
         for (id, ov) in file.rules {
             let path = format!("rules.{id}");
             self.rules.push(Entry {

@@ -48,6 +48,9 @@ pub enum PackErrorKind {
     },
     #[error("parameters for pack `{0}`, which is not loaded")]
     PackNotLoaded(String),
+    /// An invalid dictionary entry or file (rules/dict, or a user dictionary).
+    #[error("词典有误：{0}")]
+    Dictionary(String),
 }
 
 fn expr_place(line: usize, column: usize) -> String {
@@ -277,6 +280,12 @@ pub enum LoadError {
     DuplicatePack(String),
     #[error("configuration extends itself: {0}")]
     ExtendsCycle(String),
+    #[error("词典“{id}”重复：{first} 和 {second} 用了同一个 id；请改用不同的 dictionary 名")]
+    DuplicateDictionary {
+        id: String,
+        first: String,
+        second: String,
+    },
 }
 
 impl From<PackError> for LoadError {

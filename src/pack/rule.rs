@@ -25,6 +25,8 @@ pub struct Rule {
     pub(crate) params: Arc<[Expr]>,
     /// Switched off by configuration, with the reason.
     pub(crate) skip: Option<String>,
+    /// The built-in and the configuration's dictionaries; `None`: the built-in ones alone.
+    pub(crate) dicts: Option<Arc<crate::dict::Dicts>>,
 }
 
 impl Rule {
@@ -88,6 +90,10 @@ impl RuleSet {
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.by_id.get(id).map(|&i| &self.rules[i])
+    }
+
+    pub(crate) fn rules_mut(&mut self) -> &mut [Rule] {
+        &mut self.rules
     }
 
     pub(crate) fn get_mut(&mut self, id: &str) -> Option<&mut Rule> {
