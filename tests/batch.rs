@@ -171,6 +171,7 @@ fn fake_check(rules: &[Arc<RuleInfo>], path: &Path) -> ReportResult {
                 value: None,
                 page: None,
                 paragraph: None,
+                section: None,
             }],
             reason: None,
         })

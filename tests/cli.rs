@@ -270,7 +270,7 @@ fn a_batch_of_the_seeds_streams_the_same_output_whatever_jobs_says() {
     assert_eq!(doc["summary"]["reports"], 5);
     let rest = &text[json_end..];
     assert!(rest.starts_with('\u{feff}'), "the CSV follows the JSON");
-    let summary = rest.find("汇总矩阵").expect("then the summary");
+    let summary = rest.find("合计 5 份报告").expect("then the summary");
     assert_eq!(rest[..summary].lines().count(), 2 + 5 + 1, "CSV rows");
 }
 
@@ -284,4 +284,84 @@ fn a_missing_output_folder_is_reported_before_anything_is_checked() {
         .code(2)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("no-such-dir"));
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/reports/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn stdout_of(args: &[&str]) -> (Option<i32>, String) {
+    let out = fzcheck().args(args).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// Every line fits `width` terminal columns.
+fn assert_fits(text: &str, width: usize) {
+    use unicode_width::UnicodeWidthStr;
+    for line in text.lines() {
+        assert!(line.width() <= width, "{} > {width}: {line}", line.width());
+    }
+}
+
+/// The clerk's view: the verdict in one line, then failures by severity with the Chinese title,
+/// the evidence and the fix; passes are a count until `--all`.
+#[test]
+fn the_table_puts_the_verdict_first_and_folds_the_passes() {
+    let report = fixture("county_2024.md");
+    let (code, out) = stdout_of(&["check", &report, "--width", "80"]);
+    assert_eq!(code, Some(1));
+    assert_fits(&out, 80);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[1].starts_with("结论：不通过｜某县人民政府｜2024年度｜错误 2，警告 9"),
+        "{}",
+        lines[1]
+    );
+    let errors = out.find("错误：必须修改（2 项）").unwrap();
+    let warnings = out.find("警告：应当核实修改（9 项）").unwrap();
+    assert!(errors < warnings, "most severe first");
+    // The draft marker: title, message, where it is, the fix and the rule id on the fix line.
+    assert!(
+        out.contains("✗ 不应残留草稿标记\n  文中仍有草稿标记“征求意见稿”\n  证据：第7行（7:29）")
+    );
+    assert!(out.contains("〔format/draft-marker〕"));
+    assert!(out.contains("另有通过 44 项、不适用 4 项未列出（加 --all 显示）"));
+    assert!(!out.contains("✓"), "passes are folded");
+    let (_, all) = stdout_of(&["check", &report, "--width", "80", "--all"]);
+    assert_fits(&all, 80);
+    assert!(all.contains("通过（44 项）") && all.contains("不适用（4 项）"));
+    assert_eq!(all.matches("\n✓ ").count(), 44);
+}
+
+#[test]
+fn the_table_on_the_seeds_is_short_and_fits_80_columns() {
+    need_shared!("seeds");
+    for stem in seeds::SEEDS {
+        let seed = seeds::seed(stem);
+        let (_, out) = stdout_of(&["check", seed.to_str().unwrap(), "--width", "80"]);
+        assert_fits(&out, 80);
+        assert!(out.lines().nth(1).unwrap().starts_with("结论："), "{out}");
+        assert!(out.contains("未列出（加 --all 显示）"), "{stem}: {out}");
+        // One screenful or two, not one line per rule.
+        assert!(
+            out.lines().count() < 90,
+            "{stem}: {} lines",
+            out.lines().count()
+        );
+    }
+    let (_, out) = stdout_of(&[
+        "check",
+        seeds::seed(seeds::SEEDS[2]).to_str().unwrap(),
+        "--width",
+        "80",
+    ]);
+    assert!(
+        out.contains("结论：不通过｜沈阳市司法局｜2023年度"),
+        "{out}"
+    );
+    assert!(out.contains("行政机关负责人出庭应诉率应写明并达到目标值"));
+    assert!(out.contains("〔metrics/appearance-rate〕"));
 }

@@ -71,9 +71,12 @@ pub struct CheckArgs {
     /// 并行线程数（0 = 全部核心）
     #[arg(long, short = 'j', default_value_t = 0)]
     pub jobs: usize,
-    /// 打印报告 × 规则矩阵和每条规则的通过率
+    /// 只打印汇总：报告 × 规则矩阵和每条规则的通过率（按宽度分块）
     #[arg(long)]
     pub summary: bool,
+    /// 表格中也列出通过、不适用的规则（默认只列出不通过的，其余计数）
+    #[arg(long)]
+    pub all: bool,
     /// 遍历文件夹时只包含匹配的文件（glob，可重复）
     #[arg(long, value_name = "GLOB")]
     pub include: Vec<String>,

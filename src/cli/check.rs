@@ -88,6 +88,7 @@ fn open_outputs(plan: Plan, args: &CheckArgs) -> Result<Outputs<'static>, CliErr
         color: stdout_tty && !args.no_color && std::env::var_os("NO_COLOR").is_none(),
         width: args.width.or_else(|| terminal_width(stdout_tty)),
         summary: args.summary,
+        all: args.all,
     };
     let mut outputs = Outputs::new(plan, opts);
     for (format, path) in formats.iter().zip(&args.output) {
