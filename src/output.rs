@@ -49,6 +49,35 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format a file name asks for by its extension: `.json`, `.xml`/`.junit.xml`, `.sarif`,
+    /// `.md`, `.html`/`.htm`, `.csv`, `.txt` (the table).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => Format::Json,
+            "xml" => Format::Junit,
+            "sarif" => Format::Sarif,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "csv" => Format::Csv,
+            "txt" => Format::Table,
+            _ => return None,
+        })
+    }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Junit => "junit",
+            Format::Sarif => "sarif",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
+    }
+
     pub fn reporter(self) -> &'static dyn Reporter {
         match self {
             Format::Table => &table::TableReporter,
