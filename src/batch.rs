@@ -13,8 +13,25 @@ use std::sync::mpsc;
 use thiserror::Error;
 use walkdir::WalkDir;
 
-/// What `--include` defaults to: every format fzcheck reads.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.docx", "*.html", "*.htm", "*.pdf"];
+/// What `--include` defaults to: every format a report comes in (the extensions of Word, WPS, web
+/// pages, PDF and OFD, and text).
+pub const DEFAULT_INCLUDE: &[&str] = &[
+    "*.txt", "*.md", "*.docx", "*.doc", "*.wps", "*.html", "*.htm", "*.pdf", "*.ofd",
+];
+
+/// Names of the files a folder of documents or a repository carries beside its content (read
+/// without extension, case-insensitively): never a report, even when they are `.md` or `.txt`.
+const NOT_REPORTS: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "notice",
+    "changelog",
+    "contributing",
+    "authors",
+    "code_of_conduct",
+];
 
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -35,17 +52,53 @@ pub enum BatchError {
     },
 }
 
-/// The files to check. A file named on the command line is taken as it is; a folder is walked and
-/// its files kept when they match `include` (default [`DEFAULT_INCLUDE`]) and no `exclude`.
-/// Globs are case-insensitive and match the path relative to the folder given (`*` crosses `/`, so
-/// `*.txt` matches at any depth and `*草稿*` matches a folder name too). Hidden entries (`.git`)
-/// and Office lock files (`~$…`) are skipped. Each folder's files are sorted by path, arguments
-/// keep their order, and a file reached twice is listed once.
+/// What a walk found: the files to check, and the files of the folders left out, with why.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file (or hidden folder) under a folder given that is not checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// `.git`, `.DS_Store`, Office lock files `~$…`.
+    Hidden,
+    /// README, LICENSE and the like.
+    NotAReport,
+    /// Not one of the report formats (or not matching `--include`).
+    OtherFormat,
+}
+
+impl SkipReason {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            SkipReason::Hidden => "隐藏文件或临时文件",
+            SkipReason::NotAReport => "说明文件，不是报告",
+            SkipReason::OtherFormat => "不是报告的文件格式",
+        }
+    }
+}
+
+/// The files to check. A file named on the command line is always checked, whatever its name; a
+/// folder is walked and its files kept when they match `include` (default [`DEFAULT_INCLUDE`]),
+/// no `exclude`, and are not a README, LICENSE or the like ([`NOT_REPORTS`]). Globs are
+/// case-insensitive and match the path relative to the folder given (`*` crosses `/`, so `*.txt`
+/// matches at any depth and `*草稿*` matches a folder name too). Hidden entries (`.git`) and Office
+/// lock files (`~$…`) are skipped. What is skipped is listed in [`Inputs::skipped`], except what
+/// `exclude` left out on purpose. Each folder's files are sorted by path, arguments keep their
+/// order, and a file reached twice is listed once.
 pub fn collect_inputs(
     paths: &[PathBuf],
     include: &[String],
     exclude: &[String],
-) -> Result<Vec<PathBuf>, BatchError> {
+) -> Result<Inputs, BatchError> {
     let include = if include.is_empty() {
         glob_set(DEFAULT_INCLUDE.iter().copied())?
     } else {
@@ -53,11 +106,11 @@ pub fn collect_inputs(
     };
     let exclude = glob_set(exclude.iter().map(String::as_str))?;
     let mut seen = HashSet::new();
-    let mut inputs = Vec::new();
+    let mut inputs = Inputs::default();
     for path in paths {
         if path.is_file() {
             if seen.insert(path.clone()) {
-                inputs.push(path.clone());
+                inputs.files.push(path.clone());
             }
             continue;
         }
@@ -66,22 +119,48 @@ pub fn collect_inputs(
                 path: path.display().to_string(),
             });
         }
-        let walk = WalkDir::new(path)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0 || !(skipped(e) || exclude.is_match(relative(path, e.path())))
-            });
-        for entry in walk {
+        let mut walk = WalkDir::new(path).sort_by_file_name().into_iter();
+        while let Some(entry) = walk.next() {
             let entry = entry.map_err(|source| BatchError::Walk {
                 path: source.path().unwrap_or(path).display().to_string(),
                 source,
             })?;
-            if entry.file_type().is_file()
-                && include.is_match(relative(path, entry.path()))
-                && seen.insert(entry.path().to_path_buf())
-            {
-                inputs.push(entry.into_path());
+            if entry.depth() == 0 {
+                continue;
+            }
+            let is_dir = entry.file_type().is_dir();
+            if exclude.is_match(relative(path, entry.path())) {
+                if is_dir {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+            let reason = if hidden(&entry) {
+                Some(SkipReason::Hidden)
+            } else if is_dir || !entry.file_type().is_file() {
+                continue;
+            } else if !include.is_match(relative(path, entry.path())) {
+                Some(SkipReason::OtherFormat)
+            } else if not_a_report(entry.path()) {
+                Some(SkipReason::NotAReport)
+            } else {
+                None
+            };
+            match reason {
+                Some(reason) => {
+                    if is_dir {
+                        walk.skip_current_dir();
+                    }
+                    inputs.skipped.push(Skipped {
+                        path: entry.into_path(),
+                        reason,
+                    });
+                }
+                None => {
+                    if seen.insert(entry.path().to_path_buf()) {
+                        inputs.files.push(entry.into_path());
+                    }
+                }
             }
         }
     }
@@ -110,9 +189,22 @@ fn relative<'a>(root: &Path, path: &'a Path) -> &'a Path {
     path.strip_prefix(root).unwrap_or(path)
 }
 
-fn skipped(entry: &walkdir::DirEntry) -> bool {
+fn hidden(entry: &walkdir::DirEntry) -> bool {
     let name = entry.file_name().to_string_lossy();
     name.starts_with('.') || name.starts_with("~$")
+}
+
+/// `README.md`, `LICENSE.txt`, `readme-zh.md`: a name in [`NOT_REPORTS`] before any `.`, `-` or `_`
+/// suffix.
+fn not_a_report(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    NOT_REPORTS.iter().any(|stem| {
+        name.strip_prefix(stem)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-', '_']))
+    })
 }
 
 /// Results are checked in windows of this many per thread: enough that threads rarely wait for

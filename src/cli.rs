@@ -43,6 +43,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     };
     match result {
         Ok(exit) => exit.into(),
+        Err(e) if e.is_closed_pipe() => Exit::Ok.into(),
         Err(e) => {
             eprintln!("{e}");
             Exit::Usage.into()

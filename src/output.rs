@@ -49,6 +49,35 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format a file name asks for by its extension: `.json`, `.xml`/`.junit.xml`, `.sarif`,
+    /// `.md`, `.html`/`.htm`, `.csv`, `.txt` (the table).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => Format::Json,
+            "xml" => Format::Junit,
+            "sarif" => Format::Sarif,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "csv" => Format::Csv,
+            "txt" => Format::Table,
+            _ => return None,
+        })
+    }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Junit => "junit",
+            Format::Sarif => "sarif",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
+    }
+
     pub fn reporter(self) -> &'static dyn Reporter {
         match self {
             Format::Table => &table::TableReporter,
@@ -62,15 +91,17 @@ impl Format {
     }
 }
 
-/// How to render. Only the table looks at `color`, `width` and `summary`.
+/// How to render. Only the table looks at `color`, `width`, `summary` and `all`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderOptions {
     /// ANSI colours on verdicts; the CLI sets it when writing to a terminal.
     pub color: bool,
     /// Table width in columns; `None` leaves long cells unwrapped.
     pub width: Option<u16>,
-    /// Append the reports × rules matrix and per-rule pass rates after the tables.
+    /// Print only the reports × rules matrix and per-rule pass rates, not each report.
     pub summary: bool,
+    /// List passes and not-applicables too, not only their counts.
+    pub all: bool,
 }
 
 /// What every writer knows before the first report arrives.
@@ -116,22 +147,8 @@ pub fn render(
     opts: &RenderOptions,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    render_with(format.reporter(), run, opts, w)
-}
-
-/// The `--summary` matrix and per-rule pass rates of a run held in memory.
-pub fn render_summary(run: &CheckRun, w: &mut dyn Write) -> io::Result<()> {
-    render_with(&summary::SummaryReporter, run, &RenderOptions::default(), w)
-}
-
-fn render_with(
-    reporter: &dyn Reporter,
-    run: &CheckRun,
-    opts: &RenderOptions,
-    w: &mut dyn Write,
-) -> io::Result<()> {
     let mut outputs = Outputs::new(Plan::of(run), opts.clone());
-    outputs.add_reporter(reporter, Target::Stream(Box::new(w)))?;
+    outputs.add_reporter(format.reporter(), Target::Stream(Box::new(w)))?;
     for report in &run.reports {
         outputs.push(report)?;
     }

@@ -1,7 +1,7 @@
 //! Batch checking: finding inputs under folders, and parallel runs that stream the same output
 //! whatever the number of threads.
 
-use fzcheck::batch::{collect_inputs, run, BatchError};
+use fzcheck::batch::{collect_inputs, run, BatchError, SkipReason};
 use fzcheck::engine::{Evidence, ReportResult, RuleInfo, Status, Verdict};
 use fzcheck::output::{Format, Outputs, Plan, RenderOptions, Target};
 use fzcheck::pack::Severity;
@@ -21,7 +21,14 @@ fn tree() -> tempfile::TempDir {
         "2023/b.pdf",
         "2023/a.html",
         "2023/notes.md",
+        "2023/旧版.doc",
+        "2023/终稿.wps",
+        "2023/版式.ofd",
         ".git/config.txt",
+        ".DS_Store",
+        "README.md",
+        "LICENSE",
+        "2024/readme-zh.txt",
         "index.htm",
     ] {
         let path = dir.path().join(file);
@@ -48,11 +55,14 @@ fn default_include_takes_every_readable_format_sorted() {
     let dir = tree();
     let found = collect_inputs(&[dir.path().to_path_buf()], &[], &[]).unwrap();
     assert_eq!(
-        names(dir.path(), &found),
+        names(dir.path(), &found.files),
         [
             "2023/a.html",
             "2023/b.pdf",
             "2023/notes.md",
+            "2023/旧版.doc",
+            "2023/版式.ofd",
+            "2023/终稿.wps",
             "2024/云溪区.txt",
             "2024/草稿/云溪区-征求意见稿.txt",
             "2024/青岚县.DOCX",
@@ -61,22 +71,57 @@ fn default_include_takes_every_readable_format_sorted() {
     );
 }
 
+/// README, LICENSE, hidden files and other formats under a folder are listed as skipped, with why.
+#[test]
+fn folders_skip_what_is_not_a_report_and_say_so() {
+    let dir = tree();
+    let found = collect_inputs(&[dir.path().to_path_buf()], &[], &[]).unwrap();
+    let skipped: Vec<(String, SkipReason)> = found
+        .skipped
+        .iter()
+        .map(|s| (names(dir.path(), std::slice::from_ref(&s.path)).remove(0), s.reason))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (".DS_Store".to_string(), SkipReason::Hidden),
+            (".git".to_string(), SkipReason::Hidden),
+            ("2024/readme-zh.txt".to_string(), SkipReason::NotAReport),
+            ("2024/~$青岚县.docx".to_string(), SkipReason::Hidden),
+            ("2024/附件/统计表.xlsx".to_string(), SkipReason::OtherFormat),
+            ("LICENSE".to_string(), SkipReason::OtherFormat),
+            ("README.md".to_string(), SkipReason::NotAReport),
+        ]
+    );
+    // Named on the command line, a README is checked like any file.
+    let named = collect_inputs(&[dir.path().join("README.md")], &[], &[]).unwrap();
+    assert_eq!(named.files.len(), 1);
+    assert!(named.skipped.is_empty());
+}
+
 #[test]
 fn include_and_exclude_globs() {
     let dir = tree();
     let root = [dir.path().to_path_buf()];
     let txt = collect_inputs(&root, &["*.txt".to_string()], &["*草稿*".to_string()]).unwrap();
-    assert_eq!(names(dir.path(), &txt), ["2024/云溪区.txt"]);
+    assert_eq!(names(dir.path(), &txt.files), ["2024/云溪区.txt"]);
 
     let only_2023 =
         collect_inputs(&root, &[], &["2024/**".to_string(), "*.htm".to_string()]).unwrap();
     assert_eq!(
-        names(dir.path(), &only_2023),
-        ["2023/a.html", "2023/b.pdf", "2023/notes.md"]
+        names(dir.path(), &only_2023.files),
+        [
+            "2023/a.html",
+            "2023/b.pdf",
+            "2023/notes.md",
+            "2023/旧版.doc",
+            "2023/版式.ofd",
+            "2023/终稿.wps"
+        ]
     );
 
     let folder_excluded = collect_inputs(&root, &[], &["2024/草稿".to_string()]).unwrap();
-    assert!(!names(dir.path(), &folder_excluded)
+    assert!(!names(dir.path(), &folder_excluded.files)
         .iter()
         .any(|n| n.contains("草稿")));
 }
@@ -93,12 +138,15 @@ fn named_files_are_kept_in_order_and_listed_once() {
     )
     .unwrap();
     assert_eq!(
-        names(dir.path(), &found),
+        names(dir.path(), &found.files),
         [
             "2023/b.pdf",
             "2024/附件/统计表.xlsx",
             "2023/a.html",
-            "2023/notes.md"
+            "2023/notes.md",
+            "2023/旧版.doc",
+            "2023/版式.ofd",
+            "2023/终稿.wps"
         ]
     );
 }
@@ -171,6 +219,7 @@ fn fake_check(rules: &[Arc<RuleInfo>], path: &Path) -> ReportResult {
                 value: None,
                 page: None,
                 paragraph: None,
+                section: None,
             }],
             reason: None,
         })

@@ -174,7 +174,7 @@ fn new_pack_scaffolds_a_green_pack() {
         .arg(&root)
         .assert()
         .success()
-        .stdout(predicate::str::contains("3 passed, 0 failed"));
+        .stdout(predicate::str::contains("测试结果：3 个通过，0 个失败"));
     // A second time refuses to overwrite.
     fzcheck()
         .args(["new-pack", "my-city", "--dir"])
@@ -270,7 +270,7 @@ fn a_batch_of_the_seeds_streams_the_same_output_whatever_jobs_says() {
     assert_eq!(doc["summary"]["reports"], 5);
     let rest = &text[json_end..];
     assert!(rest.starts_with('\u{feff}'), "the CSV follows the JSON");
-    let summary = rest.find("汇总矩阵").expect("then the summary");
+    let summary = rest.find("合计 5 份报告").expect("then the summary");
     assert_eq!(rest[..summary].lines().count(), 2 + 5 + 1, "CSV rows");
 }
 
@@ -284,4 +284,302 @@ fn a_missing_output_folder_is_reported_before_anything_is_checked() {
         .code(2)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("no-such-dir"));
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/reports/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn stdout_of(args: &[&str]) -> (Option<i32>, String) {
+    let out = fzcheck().args(args).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// Every line fits `width` terminal columns.
+fn assert_fits(text: &str, width: usize) {
+    use unicode_width::UnicodeWidthStr;
+    for line in text.lines() {
+        assert!(line.width() <= width, "{} > {width}: {line}", line.width());
+    }
+}
+
+/// The clerk's view: the verdict in one line, then failures by severity with the Chinese title,
+/// the evidence and the fix; passes are a count until `--all`.
+#[test]
+fn the_table_puts_the_verdict_first_and_folds_the_passes() {
+    let report = fixture("county_2024.md");
+    let (code, out) = stdout_of(&["check", &report, "--width", "80"]);
+    assert_eq!(code, Some(1));
+    assert_fits(&out, 80);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[1].starts_with("结论：不通过｜某县人民政府｜2024年度｜错误 2，警告 9"),
+        "{}",
+        lines[1]
+    );
+    let errors = out.find("错误：必须修改（2 项）").unwrap();
+    let warnings = out.find("警告：应当核实修改（9 项）").unwrap();
+    assert!(errors < warnings, "most severe first");
+    // The draft marker: title, message, where it is, the fix and the rule id on the fix line.
+    assert!(
+        out.contains("✗ 不应残留草稿标记\n  文中仍有草稿标记“征求意见稿”\n  证据：第7行（7:29）")
+    );
+    assert!(out.contains("〔format/draft-marker〕"));
+    assert!(out.contains("另有通过 44 项、不适用 4 项未列出（加 --all 显示）"));
+    assert!(!out.contains("✓"), "passes are folded");
+    let (_, all) = stdout_of(&["check", &report, "--width", "80", "--all"]);
+    assert_fits(&all, 80);
+    assert!(all.contains("通过（44 项）") && all.contains("不适用（4 项）"));
+    assert_eq!(all.matches("\n✓ ").count(), 44);
+}
+
+#[test]
+fn the_table_on_the_seeds_is_short_and_fits_80_columns() {
+    need_shared!("seeds");
+    for stem in seeds::SEEDS {
+        let seed = seeds::seed(stem);
+        let (_, out) = stdout_of(&["check", seed.to_str().unwrap(), "--width", "80"]);
+        assert_fits(&out, 80);
+        assert!(out.lines().nth(1).unwrap().starts_with("结论："), "{out}");
+        assert!(out.contains("未列出（加 --all 显示）"), "{stem}: {out}");
+        // One screenful or two, not one line per rule.
+        assert!(
+            out.lines().count() < 90,
+            "{stem}: {} lines",
+            out.lines().count()
+        );
+    }
+    let (_, out) = stdout_of(&[
+        "check",
+        seeds::seed(seeds::SEEDS[2]).to_str().unwrap(),
+        "--width",
+        "80",
+    ]);
+    assert!(
+        out.contains("结论：不通过｜沈阳市司法局｜2023年度"),
+        "{out}"
+    );
+    assert!(out.contains("行政机关负责人出庭应诉率应写明并达到目标值"));
+    assert!(out.contains("〔metrics/appearance-rate〕"));
+}
+
+/// A folder as an archive holds it: a report, a README, a LICENSE, a hidden file, a spreadsheet.
+fn archive() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("county_2024.md"), dir.path().join("某县2024.md")).unwrap();
+    std::fs::write(
+        dir.path().join("README.md"),
+        "# 报告汇编\n\n本文件夹收录各县报告。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("LICENSE"), "CC BY 4.0\n").unwrap();
+    std::fs::write(dir.path().join(".备份.md"), "旧稿\n").unwrap();
+    std::fs::write(dir.path().join("统计.xlsx"), "x").unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_skips_what_is_not_a_report_and_lists_it() {
+    let dir = archive();
+    let out = fzcheck()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the report's failures, not README's"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = doc["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 1);
+    assert!(reports[0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("某县2024.md"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("已跳过 4 个非报告文件"), "{err}");
+    assert!(err.contains("README.md（说明文件，不是报告）"), "{err}");
+    assert!(err.contains("统计.xlsx（不是报告的文件格式）"), "{err}");
+    // Named explicitly, the README is checked (and is no annual report).
+    fzcheck()
+        .arg("check")
+        .arg(dir.path().join("README.md"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("报告 1/1"))
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn output_files_take_their_format_from_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let (json, sarif, junit, csv) = (
+        dir.path().join("结果.json"),
+        dir.path().join("结果.sarif"),
+        dir.path().join("结果.junit.xml"),
+        dir.path().join("结果.csv"),
+    );
+    fzcheck()
+        .args(["check", &fixture("county_2024.md"), "--output"])
+        .arg(&json)
+        .arg("--output")
+        .arg(&sarif)
+        .arg("--output")
+        .arg(&junit)
+        .arg("--output")
+        .arg(&csv)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty());
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(doc["reports"][0]["meta"]["report_year"], 2024);
+    let sarif: serde_json::Value = serde_json::from_slice(&std::fs::read(&sarif).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(std::fs::read_to_string(&junit)
+        .unwrap()
+        .contains("<testsuites"));
+    assert!(std::fs::read(&csv)
+        .unwrap()
+        .starts_with("\u{feff}".as_bytes()));
+    // A format that contradicts the extension is an error, before anything is written.
+    let clash = dir.path().join("冲突.json");
+    fzcheck()
+        .args([
+            "check",
+            &fixture("county_2024.md"),
+            "--format",
+            "csv",
+            "--output",
+        ])
+        .arg(&clash)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("扩展名表示 json 格式"));
+    assert!(!clash.exists());
+    fzcheck()
+        .args(["check", &fixture("county_2024.md"), "--output"])
+        .arg(dir.path().join("结果.dat"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("请用 --format 指定"));
+}
+
+/// `fzcheck check … | head -1`: the reader goes away; no message, the usual exit code.
+#[test]
+fn a_closed_pipe_ends_quietly_with_the_usual_exit_code() {
+    use std::process::{Command as Process, Stdio};
+    for format in ["table", "json"] {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_fzcheck"))
+            .args(["check", &fixture("county_2024.md"), "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn an_empty_or_blank_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("空.txt", ""), ("空白.md", " \n\u{3000}\t\n\n")] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        fzcheck()
+            .arg("check")
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::contains("文件为空"))
+            .stdout(predicate::str::contains("通过 0").and(predicate::str::contains("结论").not()));
+    }
+}
+
+#[test]
+fn summary_prints_only_the_summary_fitted_to_the_width() {
+    let dir = archive();
+    std::fs::copy(example(), dir.path().join("松江县2024.md")).unwrap();
+    let (code, out) = stdout_of(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--summary",
+        "--width",
+        "80",
+    ]);
+    assert_eq!(code, Some(1));
+    assert_fits(&out, 80);
+    assert!(out.starts_with("合计 2 份报告"), "{out}");
+    assert!(!out.contains("报告 1/2"), "no per-report tables");
+    assert!(out.contains("某县人民政府 2024年度") && out.contains("松江县司法局 2024年度"));
+    assert!(out.contains("各规则通过率"));
+}
+
+#[test]
+fn summary_of_the_seeds_fits_80_columns() {
+    need_shared!("seeds");
+    let (_, out) = stdout_of(&[
+        "check",
+        seeds::shared("seeds").to_str().unwrap(),
+        "--include",
+        "*.txt",
+        "--exclude",
+        "formats",
+        "--summary",
+        "--width",
+        "80",
+    ]);
+    assert_fits(&out, 80);
+    assert!(out.starts_with("合计 5 份报告"), "{out}");
+    assert!(out.contains("沈阳市司法局 2023年度"), "{out}");
+}
+
+#[test]
+fn the_seeds_folder_skips_its_readme() {
+    need_shared!("seeds");
+    let out = fzcheck()
+        .arg("check")
+        .arg(seeds::shared("seeds"))
+        .args(["--exclude", "formats", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["reports"].as_array().unwrap().len(), 5);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("README.md（说明文件，不是报告）"), "{err}");
+}
+
+#[test]
+fn help_lists_the_exit_codes() {
+    for args in [&["--help"][..], &["check", "--help"]] {
+        fzcheck()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("退出码"))
+            .stdout(predicate::str::contains("2  用法错误"));
+    }
+}
+
+#[test]
+fn explain_suggests_the_rule_meant() {
+    fzcheck()
+        .args(["explain", "metrics/apearance-rate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "您是否要找：metrics/appearance-rate",
+        ));
 }

@@ -5,12 +5,23 @@ use crate::output::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// What `--help` says about exit codes (README "Commands" says the same); a macro, as `concat!`
+/// takes only literals.
+macro_rules! exit_codes {
+    () => {
+        "退出码 / Exit codes:\n  0  没有达到 --fail-on 级别（默认 error）的不通过\n  1  有达到 --fail-on 级别的不通过或规则出错\n  2  用法错误、文件无法读取或为空、规则包有错"
+    };
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "fzcheck",
     version,
     about = "法治政府建设年度报告合规检查 — checks annual reports on building rule-of-law government against rule packs",
-    after_help = "示例 / Examples:\n  fzcheck check 报告.docx\n  fzcheck check reports/ --summary --format csv --output 汇总.csv\n  fzcheck parse 报告.txt --format json\n  fzcheck explain metrics/appearance-rate"
+    after_help = concat!(
+        "示例 / Examples:\n  fzcheck check 报告.docx\n  fzcheck check reports/ --summary --output 汇总.csv\n  fzcheck parse 报告.txt --format json\n  fzcheck explain metrics/appearance-rate\n\n",
+        exit_codes!()
+    )
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -20,6 +31,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// 检查报告：逐条规则给出通过/不通过及证据 (check reports against rule packs)
+    #[command(after_help = exit_codes!())]
     Check(CheckArgs),
     /// 解析报告：显示元数据、标题层次和数据 (show what the parser sees)
     Parse(ParseArgs),
@@ -56,7 +68,7 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// 报告文件或文件夹（.txt .md .docx .html .pdf）
+    /// 报告文件或文件夹；文件夹中只查报告格式（.txt .md .docx .doc .wps .html .htm .pdf .ofd），跳过 README、LICENSE 和隐藏文件
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -64,7 +76,7 @@ pub struct CheckArgs {
     /// 输出格式；可重复，与 --output 按顺序配对
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
     pub format: Vec<Format>,
-    /// 输出文件（原子写入）；可重复，与 --format 按顺序配对。未配对的格式写到标准输出
+    /// 输出文件（原子写入）；可重复，与 --format 按顺序配对，未配对的按扩展名定格式（.json .xml .sarif .md .html .csv .txt）。未配对的 --format 写到标准输出
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Vec<PathBuf>,
     /// 哪一级的不通过使退出码为 1
@@ -73,9 +85,12 @@ pub struct CheckArgs {
     /// 并行线程数（0 = 全部核心）
     #[arg(long, short = 'j', default_value_t = 0)]
     pub jobs: usize,
-    /// 打印报告 × 规则矩阵和每条规则的通过率
+    /// 只打印汇总：报告 × 规则矩阵和每条规则的通过率（按宽度分块）
     #[arg(long)]
     pub summary: bool,
+    /// 表格中也列出通过、不适用的规则（默认只列出不通过的，其余计数）
+    #[arg(long)]
+    pub all: bool,
     /// 遍历文件夹时只包含匹配的文件（glob，可重复）
     #[arg(long, value_name = "GLOB")]
     pub include: Vec<String>,

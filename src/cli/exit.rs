@@ -21,8 +21,16 @@ impl From<Exit> for ExitCode {
 }
 
 /// An error that stops a command: printed to stderr as it is, then the process exits with 2.
+/// Empty when stdout was closed by its reader (`| head`): then nothing is printed and the exit is 0.
 #[derive(Debug)]
 pub struct CliError(pub String);
+
+impl CliError {
+    /// Whether the command ended because its reader closed stdout.
+    pub fn is_closed_pipe(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -30,8 +38,15 @@ impl std::fmt::Display for CliError {
     }
 }
 
-impl<E: std::error::Error> From<E> for CliError {
+impl<E: std::error::Error + 'static> From<E> for CliError {
     fn from(e: E) -> Self {
-        CliError(e.to_string())
+        let closed_pipe = (&e as &dyn std::error::Error)
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+        if closed_pipe {
+            CliError(String::new())
+        } else {
+            CliError(e.to_string())
+        }
     }
 }

@@ -39,12 +39,8 @@ pub fn list(args: RulesArgs) -> Result<Exit, CliError> {
 pub fn explain(args: ExplainArgs) -> Result<Exit, CliError> {
     let rules = packs::load(&args.packs)?;
     let Some(rule) = rules.get(&args.rule) else {
-        let near: Vec<String> = rules
-            .infos()
-            .iter()
-            .filter(|r| r.id.contains(args.rule.as_str()) || args.rule.contains(r.id.as_str()))
-            .map(|r| r.id.clone())
-            .collect();
+        let ids: Vec<String> = rules.infos().iter().map(|r| r.id.clone()).collect();
+        let near = similar(&args.rule, &ids);
         let tip = if near.is_empty() {
             "用 `fzcheck rules` 列出全部规则".to_string()
         } else {
@@ -71,4 +67,28 @@ pub fn explain(args: ExplainArgs) -> Result<Exit, CliError> {
     writeln!(out, "检查式：\n  {}", rule.check_text())?;
     writeln!(out, "修改建议：{}", info.hint)?;
     Ok(Exit::Ok)
+}
+
+/// Closest similarity (Jaro–Winkler, 0–1) for a rule id to be suggested.
+const SIMILAR: f64 = 0.85;
+
+/// Rule ids like `wanted`, best first: by the whole id or by the name after the pack (`appearance-rate`
+/// or a misspelt `metrics/apearance-rate` both find `metrics/appearance-rate`).
+fn similar(wanted: &str, ids: &[String]) -> Vec<String> {
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &String)> = ids
+        .iter()
+        .filter_map(|id| {
+            let name = id.rsplit('/').next().unwrap_or(id);
+            let score = strsim::jaro_winkler(&wanted, id).max(strsim::jaro_winkler(&wanted, name));
+            let contains = id.contains(wanted.as_str()) || wanted.contains(id.as_str());
+            (contains || score >= SIMILAR).then_some((if contains { 1.0 } else { score }, id))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.clone())
+        .collect()
 }

@@ -2,7 +2,8 @@
 
 use super::args::TestArgs;
 use super::exit::{CliError, Exit};
-use crate::verify::{self, CaseResult};
+use crate::engine::Status;
+use crate::verify::{self, CaseResult, Expect};
 use std::io::Write;
 
 pub fn run(args: TestArgs) -> Result<Exit, CliError> {
@@ -34,16 +35,16 @@ pub fn run(args: TestArgs) -> Result<Exit, CliError> {
             writeln!(out, "  注意：规则 {rule} 没有测试用例")?;
         }
     }
-    writeln!(out, "test result: {passed} passed, {failed} failed")?;
+    writeln!(out, "测试结果：{passed} 个通过，{failed} 个失败")?;
     Ok(if failed == 0 { Exit::Ok } else { Exit::Failed })
 }
 
 fn write_failure(out: &mut impl Write, case: &CaseResult) -> std::io::Result<()> {
-    writeln!(out, "  FAIL {}  [{}]", case.rule, case.fixture)?;
+    writeln!(out, "  ✗ {}  [{}]", case.rule, case.fixture)?;
     match &case.actual {
         Ok(status) => {
-            writeln!(out, "    - 期望: {}", case.expected.as_str())?;
-            writeln!(out, "    + 实际: {}", status.as_str())?;
+            writeln!(out, "    - 期望: {}", expected_zh(case.expected))?;
+            writeln!(out, "    + 实际: {}", status.label_zh())?;
         }
         Err(why) => writeln!(out, "    无法检查: {why}")?,
     }
@@ -57,4 +58,12 @@ fn write_failure(out: &mut impl Write, case: &CaseResult) -> std::io::Result<()>
         writeln!(out, "    证据: {e}")?;
     }
     Ok(())
+}
+
+fn expected_zh(expected: Expect) -> &'static str {
+    match expected {
+        Expect::Pass => Status::Pass.label_zh(),
+        Expect::Fail => Status::Fail.label_zh(),
+        Expect::NotApplicable => Status::NotApplicable.label_zh(),
+    }
 }

@@ -74,6 +74,9 @@ pub struct Evidence {
     pub page: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    /// The heading the evidence is under (`（一）带头学法述法`), so a reader can find it in Word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// Longest excerpt kept in evidence, in characters.
@@ -101,8 +104,28 @@ impl Evidence {
             value,
             page: origin.and_then(|o| o.page),
             paragraph: origin.and_then(|o| o.paragraph),
+            section: heading_over(report, span.start),
         }
     }
+}
+
+/// Longest heading kept in evidence, in characters.
+const HEADING_CHARS: usize = 20;
+
+/// The innermost heading whose body holds `offset` (a heading line itself is under its parent),
+/// numbering and title as written, shortened.
+fn heading_over(report: &Report, offset: usize) -> Option<String> {
+    let section = report
+        .sections
+        .iter()
+        .filter(|s| s.body.start <= offset && offset < s.body.end)
+        .max_by_key(|s| s.level)?;
+    let heading = format!("{}{}", section.marker, section.title);
+    let mut short: String = heading.chars().take(HEADING_CHARS).collect();
+    if heading.chars().count() > HEADING_CHARS {
+        short.push('…');
+    }
+    Some(short)
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -87,8 +87,97 @@ fn tally(counts: &Counts) -> String {
     line
 }
 
-/// `12:5`, or `12:5（第3页）` when the input records pages.
+/// Where a reader of the original finds the evidence: `第3页` in a PDF, `第12段` in Word (as Word
+/// counts paragraphs), `第12行` in text and web pages.
+pub fn place(e: &Evidence) -> String {
+    match (e.page, e.paragraph) {
+        (Some(page), _) => format!("第{page}页"),
+        (None, Some(paragraph)) => format!("第{paragraph}段"),
+        (None, None) => format!("第{}行", e.start.line),
+    }
+}
+
+/// `第12段，“（一）带头学法述法”下（12:5）`: the place, the heading over it, and line:column of the
+/// extracted text for editors and tools.
 pub fn position(e: &Evidence) -> String {
-    let page = e.page.map(|p| format!("（第{p}页）")).unwrap_or_default();
-    format!("{}:{}{page}", e.start.line, e.start.column)
+    let under = e
+        .section
+        .as_deref()
+        .map(|h| format!("，“{h}”下"))
+        .unwrap_or_default();
+    format!("{}{under}（{}:{}）", place(e), e.start.line, e.start.column)
+}
+
+/// `辽中区司法局 2023年度`: a report named the way a reader names it; `None` when neither is known.
+pub fn short_name(meta: &Meta) -> Option<String> {
+    let issuer = meta.issuer.as_ref().map(|i| i.value.as_str());
+    let year = meta
+        .report_year
+        .as_ref()
+        .map(|y| format!("{}年度", y.value));
+    match (issuer, year) {
+        (None, None) => None,
+        (Some(i), None) => Some(i.to_string()),
+        (None, Some(y)) => Some(y),
+        (Some(i), Some(y)) => Some(format!("{i} {y}")),
+    }
+}
+
+/// The one-word verdict on a report: 不通过 when an error-level rule failed or a rule could not be
+/// evaluated, 有警告 when a warning did, else 通过.
+pub fn verdict_word(counts: &Counts) -> &'static str {
+    if counts.fail_error > 0 || counts.error > 0 {
+        "不通过"
+    } else if counts.fail_warning > 0 {
+        "有警告"
+    } else {
+        "通过"
+    }
+}
+
+/// `结论：不通过｜松江县司法局｜2024年度｜错误 3，警告 4，提示 1，通过 50，不适用 3`: the
+/// verdict, whose report it is, and the counts, short enough for one line of 80 columns.
+pub fn verdict_line(meta: &Meta, counts: &Counts) -> String {
+    let issuer = meta
+        .issuer
+        .as_ref()
+        .map_or("发文机关未识别".to_string(), |i| i.value.clone());
+    let year = meta
+        .report_year
+        .as_ref()
+        .map_or("年度未识别".to_string(), |y| {
+            format!("{}年度", y.value)
+        });
+    let mut counted = Vec::new();
+    for (label, n) in [
+        ("错误", counts.fail_error),
+        ("警告", counts.fail_warning),
+        ("提示", counts.fail_info),
+        ("通过", counts.pass),
+        ("不适用", counts.not_applicable),
+        ("跳过", counts.skipped),
+        ("出错", counts.error),
+    ] {
+        if n > 0 || label == "通过" {
+            counted.push(format!("{label} {n}"));
+        }
+    }
+    format!(
+        "结论：{}｜{issuer}｜{year}｜{}",
+        verdict_word(counts),
+        counted.join("，")
+    )
+}
+
+/// `《标题》 · 年度报告 · 含“讨论稿”字样`: the headline without the year the verdict line gives.
+pub fn title_line(meta: &Meta) -> String {
+    let mut parts = Vec::new();
+    if let Some(title) = &meta.title {
+        parts.push(format!("《{}》", title.value));
+    }
+    parts.push(meta.kind.label_zh().to_string());
+    if let Some(draft) = &meta.draft {
+        parts.push(format!("含“{}”字样", draft.value));
+    }
+    parts.join(" · ")
 }

@@ -135,8 +135,15 @@ impl End<'_> {
     }
 }
 
+/// An error writing a file, named and said in Chinese.
 fn named(path: &Path, e: io::Error) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    let what = match e.kind() {
+        io::ErrorKind::NotFound => "文件夹不存在，请先创建它或换一个输出路径".to_string(),
+        io::ErrorKind::PermissionDenied => "没有写入权限".to_string(),
+        io::ErrorKind::StorageFull => "磁盘已满".to_string(),
+        _ => format!("无法写入：{e}"),
+    };
+    io::Error::new(e.kind(), format!("{}: {what}", path.display()))
 }
 
 fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {

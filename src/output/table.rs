@@ -1,21 +1,24 @@
-//! Terminal tables: one per report, with Chinese labels, evidence positions and fix hints.
+//! The terminal view, clerk first: per report a verdict line, then what failed, most severe first,
+//! each with the rule's Chinese title, the evidence and the fix; passes and not-applicables are a
+//! count (`--all` lists them). Lines wrap to the terminal width; the rule id sits at the end of the
+//! fix line, where it helps to look the rule up without taking a column.
 
-use super::labels::{counts_line, position, report_line, run_line};
+use super::labels::{position, run_line, title_line, verdict_line};
 use super::stats::{Counts, Tally};
-use super::summary::Matrix;
+use super::summary::SummaryReporter;
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
 use crate::engine::{Evidence, ReportResult, Status, Verdict};
 use crate::pack::Severity;
-use comfy_table::{presets, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 /// Evidence items listed per verdict; the rest are counted.
 const MAX_EVIDENCE: usize = 3;
-/// Characters of an excerpt shown in the table (the JSON keeps the full excerpt).
-const EXCERPT_CHARS: usize = 24;
-/// Below this width the title goes under the rule id instead of into a column of its own.
-const TITLE_COLUMN_MIN_WIDTH: u16 = 100;
+/// Characters of an excerpt shown (the JSON keeps the full excerpt).
+const EXCERPT_CHARS: usize = 40;
+/// Continuation lines of a field start under its text, after `  证据：`.
+const INDENT: &str = "  ";
+const HANG: &str = "        ";
 
 pub struct TableReporter;
 
@@ -26,11 +29,14 @@ impl Reporter for TableReporter {
         opts: &RenderOptions,
         w: Box<dyn Write + 'w>,
     ) -> io::Result<Box<dyn ReportWriter + 'w>> {
+        // `--summary` is the whole run at a glance: the matrix instead of every report.
+        if opts.summary {
+            return SummaryReporter.start(plan, opts, w);
+        }
         Ok(Box::new(TableWriter {
             w,
             opts: opts.clone(),
             total: plan.reports,
-            summary: opts.summary.then(|| Matrix::new(plan)),
         }))
     }
 }
@@ -39,126 +45,260 @@ struct TableWriter<'w> {
     w: Box<dyn Write + 'w>,
     opts: RenderOptions,
     total: usize,
-    summary: Option<Matrix>,
 }
 
 impl ReportWriter for TableWriter<'_> {
     fn report(&mut self, index: usize, report: &ReportResult) -> io::Result<()> {
-        let w = &mut self.w;
-        writeln!(w, "报告 {}/{}：{}", index + 1, self.total, report.path)?;
-        let line = report_line(report);
-        if !line.is_empty() {
-            writeln!(w, "{line}")?;
+        let mut out = Lines {
+            w: &mut self.w,
+            width: self.opts.width.map(usize::from),
+            color: self.opts.color,
+        };
+        out.plain(&format!(
+            "报告 {}/{}：{}",
+            index + 1,
+            self.total,
+            report.path
+        ))?;
+        match (&report.meta, &report.error) {
+            (_, Some(error)) => out.painted(MAGENTA, &format!("无法读取：{error}"))?,
+            (Some(meta), None) => {
+                let counts = Counts::of(&report.verdicts);
+                out.painted(verdict_colour(&counts), &verdict_line(meta, &counts))?;
+                out.plain(&title_line(meta))?;
+                write_verdicts(&mut out, &report.verdicts, self.opts.all)?;
+            }
+            (None, None) => {}
         }
-        if report.error.is_none() {
-            writeln!(w, "{}", report_table(report, &self.opts))?;
-            writeln!(w, "{}", counts_line(&Counts::of(&report.verdicts)))?;
-        }
-        writeln!(w)?;
-        if let Some(matrix) = &mut self.summary {
-            matrix.push(report);
-        }
-        Ok(())
+        writeln!(self.w)
     }
 
     fn finish(mut self: Box<Self>, tally: &Tally) -> io::Result<()> {
-        let w = &mut self.w;
-        writeln!(
-            w,
-            "{}",
-            run_line(tally.reports, tally.unreadable, &tally.total)
-        )?;
-        if let Some(matrix) = &self.summary {
-            writeln!(w)?;
-            matrix.write(w, tally)?;
-        }
-        w.flush()
-    }
-}
-
-fn report_table(report: &ReportResult, opts: &RenderOptions) -> Table {
-    let mut table = Table::new();
-    // Never probe the terminal: the caller decides width and colour, so files and tests are stable.
-    table
-        .force_no_tty()
-        .load_preset(presets::UTF8_FULL_CONDENSED);
-    if opts.color {
-        table.enforce_styling();
-    }
-    match opts.width {
-        Some(width) => table
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width),
-        None => table.set_content_arrangement(ContentArrangement::Disabled),
-    };
-    let title_column = opts.width.is_none_or(|w| w >= TITLE_COLUMN_MIN_WIDTH);
-    if title_column {
-        table.set_header(["规则", "标题", "级别", "结果", "说明与证据"]);
-    } else {
-        table.set_header(["规则", "级别", "结果", "说明与证据"]);
-    }
-    for v in &report.verdicts {
-        let mut status = Cell::new(v.status.label_zh());
-        if opts.color {
-            status = status.fg(status_color(v));
-        }
-        let mut row = if title_column {
-            vec![Cell::new(&v.rule.id), Cell::new(&v.rule.title)]
-        } else {
-            vec![Cell::new(format!("{}\n{}", v.rule.id, v.rule.title))]
+        let line = run_line(tally.reports, tally.unreadable, &tally.total);
+        let mut out = Lines {
+            w: &mut self.w,
+            width: self.opts.width.map(usize::from),
+            color: false,
         };
-        row.extend([
-            Cell::new(v.rule.severity.label_zh()),
-            status,
-            Cell::new(details(v)),
-        ]);
-        table.add_row(row);
-    }
-    // Rule ids are identifiers: wrapping one in the middle makes it uncopyable.
-    let longest_id = report.verdicts.iter().map(|v| v.rule.id.width()).max();
-    if let (Some(ids), Some(longest)) = (table.column_mut(0), longest_id) {
-        // The boundary counts the cell padding, one space each side.
-        let longest = u16::try_from(longest + 2).unwrap_or(u16::MAX);
-        ids.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(longest)));
-    }
-    table
-}
-
-fn status_color(v: &Verdict) -> Color {
-    match (v.status, v.rule.severity) {
-        (Status::Pass, _) => Color::Green,
-        (Status::Fail, Severity::Error) => Color::Red,
-        (Status::Fail, Severity::Warning) => Color::Yellow,
-        (Status::Fail, Severity::Info) => Color::Cyan,
-        (Status::NotApplicable | Status::Skipped, _) => Color::DarkGrey,
-        (Status::Error, _) => Color::Magenta,
+        out.plain(&line)?;
+        self.w.flush()
     }
 }
 
-/// Message, reason, evidence and, for failures, the fix hint, one per line.
-fn details(v: &Verdict) -> String {
-    let mut lines = Vec::new();
+/// Failures by severity, then evaluation errors; with `all`, passes, not-applicables and skips,
+/// else a line counting them.
+fn write_verdicts(out: &mut Lines, verdicts: &[Verdict], all: bool) -> io::Result<()> {
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let group: Vec<&Verdict> = verdicts
+            .iter()
+            .filter(|v| v.status == Status::Fail && v.rule.severity == severity)
+            .collect();
+        if !group.is_empty() {
+            let label = format!("\n{}（{} 项）", severity_heading(severity), group.len());
+            out.painted(severity_colour(severity), &label)?;
+            for v in group {
+                write_verdict(out, v)?;
+            }
+        }
+    }
+    let mut folded = Vec::new();
+    for status in [
+        Status::Error,
+        Status::Pass,
+        Status::NotApplicable,
+        Status::Skipped,
+    ] {
+        let group: Vec<&Verdict> = verdicts.iter().filter(|v| v.status == status).collect();
+        if group.is_empty() {
+            continue;
+        }
+        // Evaluation errors are always listed: they are the tool's or the pack's fault to report.
+        if all || status == Status::Error {
+            out.painted(
+                status_colour(status),
+                &format!("\n{}（{} 项）", status.label_zh(), group.len()),
+            )?;
+            for v in group {
+                write_verdict(out, v)?;
+            }
+        } else {
+            folded.push(format!("{} {} 项", status.label_zh(), group.len()));
+        }
+    }
+    if !folded.is_empty() {
+        out.plain(&format!(
+            "\n另有{}未列出（加 --all 显示）",
+            folded.join("、")
+        ))?;
+    }
+    Ok(())
+}
+
+fn write_verdict(out: &mut Lines, v: &Verdict) -> io::Result<()> {
+    let mark = super::labels::symbol(v.status);
+    out.field(
+        &format!("{mark} "),
+        INDENT,
+        &v.rule.title,
+        status_colour(v.status),
+    )?;
     if !v.message.is_empty() {
-        lines.push(v.message.clone());
+        out.field(INDENT, INDENT, &v.message, None)?;
     }
     if let Some(reason) = &v.reason {
-        lines.push(reason.clone());
+        out.field(&format!("{INDENT}原因："), HANG, reason, None)?;
     }
-    lines.extend(v.evidence.iter().take(MAX_EVIDENCE).map(evidence_line));
+    for e in v.evidence.iter().take(MAX_EVIDENCE) {
+        out.field(&format!("{INDENT}证据："), HANG, &evidence_text(e), None)?;
+    }
     if v.evidence.len() > MAX_EVIDENCE {
-        lines.push(format!("……另有 {} 处", v.evidence.len() - MAX_EVIDENCE));
+        out.field(
+            HANG,
+            HANG,
+            &format!("……另有 {} 处", v.evidence.len() - MAX_EVIDENCE),
+            None,
+        )?;
     }
-    if let Some(fix) = v.fix() {
-        lines.push(format!("修改建议：{fix}"));
+    match v.fix() {
+        Some(fix) => out.tagged(&format!("{INDENT}修改："), fix, &v.rule.id),
+        None => out.tagged(&format!("{INDENT}规则："), "", &v.rule.id),
     }
-    lines.join("\n")
 }
 
-/// `12:5「出庭应诉率为100%」`, with the page when the input records one.
-fn evidence_line(e: &Evidence) -> String {
+/// `第23行（23:65）「出庭应诉率为96%」`, with the value when the excerpt does not show it.
+fn evidence_text(e: &Evidence) -> String {
     let mut excerpt: String = e.text.chars().take(EXCERPT_CHARS).collect();
     if e.text.chars().count() > EXCERPT_CHARS && !excerpt.ends_with('…') {
         excerpt.push('…');
     }
-    format!("{}「{excerpt}」", position(e))
+    let value = match &e.value {
+        Some(value) if !value.is_empty() && !excerpt.contains(value.as_str()) => {
+            format!("（{value}）")
+        }
+        _ => String::new(),
+    };
+    format!("{}「{excerpt}」{value}", position(e))
+}
+
+fn severity_heading(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "错误：必须修改",
+        Severity::Warning => "警告：应当核实修改",
+        Severity::Info => "提示：建议修改",
+    }
+}
+
+/// ANSI colours (SGR), only when the caller asks.
+type Colour = Option<&'static str>;
+const RED: Colour = Some("31");
+const YELLOW: Colour = Some("33");
+const CYAN: Colour = Some("36");
+const GREEN: Colour = Some("32");
+const GREY: Colour = Some("90");
+const MAGENTA: Colour = Some("35");
+
+fn severity_colour(severity: Severity) -> Colour {
+    match severity {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+        Severity::Info => CYAN,
+    }
+}
+
+fn status_colour(status: Status) -> Colour {
+    match status {
+        Status::Pass => GREEN,
+        Status::Fail => RED,
+        Status::NotApplicable | Status::Skipped => GREY,
+        Status::Error => MAGENTA,
+    }
+}
+
+fn verdict_colour(counts: &Counts) -> Colour {
+    match super::labels::verdict_word(counts) {
+        "通过" => GREEN,
+        "有警告" => YELLOW,
+        _ => RED,
+    }
+}
+
+/// Writes lines wrapped to a width (Chinese breaks between characters, never before 。，), with a
+/// hanging indent, optionally coloured.
+struct Lines<'a, 'w> {
+    w: &'a mut Box<dyn Write + 'w>,
+    width: Option<usize>,
+    color: bool,
+}
+
+impl Lines<'_, '_> {
+    fn plain(&mut self, text: &str) -> io::Result<()> {
+        self.field("", "", text, None)
+    }
+
+    fn painted(&mut self, colour: Colour, text: &str) -> io::Result<()> {
+        self.field("", "", text, colour)
+    }
+
+    /// `text` after `first`, continuation lines after `rest`.
+    fn field(&mut self, first: &str, rest: &str, text: &str, colour: Colour) -> io::Result<()> {
+        for (i, line) in self.wrap(first, rest, text).iter().enumerate() {
+            let indent = if i == 0 { "" } else { rest };
+            let body = line.strip_prefix(indent).unwrap_or(line);
+            self.write_line(indent, body, colour)?;
+        }
+        Ok(())
+    }
+
+    /// A field ending with a rule id, which is never broken: on the last line if it fits, else on
+    /// a line of its own.
+    fn tagged(&mut self, first: &str, text: &str, id: &str) -> io::Result<()> {
+        let tag = format!("〔{id}〕");
+        let mut lines = if text.is_empty() {
+            vec![first.to_string()]
+        } else {
+            self.wrap(first, HANG, text)
+        };
+        let last = lines.len() - 1;
+        let fits = self
+            .width
+            .is_none_or(|w| lines[last].width() + 1 + tag.width() <= w);
+        if fits {
+            let sep = if text.is_empty() { "" } else { " " };
+            lines[last] = format!("{}{sep}{tag}", lines[last]);
+        } else {
+            lines.push(format!("{HANG}{tag}"));
+        }
+        for line in lines {
+            self.write_line("", &line, None)?;
+        }
+        Ok(())
+    }
+
+    fn wrap(&self, first: &str, rest: &str, text: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (i, paragraph) in text.split('\n').enumerate() {
+            let lead = if i == 0 { first } else { rest };
+            match self.width {
+                Some(width) => {
+                    let options = textwrap::Options::new(width.max(20))
+                        .initial_indent(lead)
+                        .subsequent_indent(rest);
+                    lines.extend(
+                        textwrap::wrap(paragraph, options)
+                            .into_iter()
+                            .map(|l| l.into_owned()),
+                    );
+                }
+                None => lines.push(format!("{lead}{paragraph}")),
+            }
+        }
+        lines
+    }
+
+    fn write_line(&mut self, indent: &str, body: &str, colour: Colour) -> io::Result<()> {
+        match colour.filter(|_| self.color) {
+            Some(code) => writeln!(self.w, "{indent}\u{1b}[{code}m{body}\u{1b}[0m"),
+            None => writeln!(self.w, "{indent}{body}"),
+        }
+    }
 }
