@@ -15,8 +15,7 @@ static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Titles that are about the year's work even when they share a word with a plan title.
 static RESULTS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"举措|成效|主要工作|工作开展|主要做法|工作情况")
-        .expect("valid regex")
+    Regex::new(r"举措|成效|主要工作|工作开展|主要做法|工作情况").expect("valid regex")
 });
 /// A quoted document title: it names a document, it does not report work.
 static BOOK_TITLE: LazyLock<Regex> =
