@@ -11,6 +11,7 @@ pub struct Clean {
     pub name: String,
     pub text: String,
     pub lines: Vec<String>,
+    #[allow(dead_code)] // read by mutation.rs, not by transforms.rs
     pub report_year: Option<i32>,
     pub verdicts: Vec<Verdict>,
 }
