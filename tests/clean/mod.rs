@@ -9,6 +9,7 @@ use std::path::Path;
 
 pub struct Clean {
     pub name: String,
+    #[allow(dead_code)] // read by transforms.rs, not by mutation.rs
     pub text: String,
     pub lines: Vec<String>,
     #[allow(dead_code)] // read by mutation.rs, not by transforms.rs
@@ -48,7 +49,7 @@ pub fn clean_reports() -> Vec<Clean> {
             let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
             let report = parse_text(&name, &text);
             Clean {
-                report_year: report.meta.report_year.as_ref().map(|y| y.value as i32),
+                report_year: report.meta.report_year.as_ref().map(|y| y.value),
                 verdicts: check(&report),
                 lines: text.lines().map(str::to_string).collect(),
                 name,
