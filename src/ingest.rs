@@ -18,14 +18,19 @@
 
 mod blocks;
 mod detect;
+mod doc;
 mod docx;
 mod encoding;
 mod error;
 mod html;
+mod layout;
 pub mod limits;
 mod numfmt;
+mod ofd;
 mod outline;
+mod package;
 mod pdf;
+mod xml;
 
 pub use error::IngestError;
 
@@ -44,6 +49,11 @@ pub enum Format {
     Docx,
     Html,
     Pdf,
+    Ofd,
+    /// Word 97–2003 binary document.
+    Doc,
+    /// WPS Writer document (an OLE file like .doc).
+    Wps,
 }
 
 impl Format {
@@ -55,6 +65,9 @@ impl Format {
             Format::Docx => "Word（.docx）",
             Format::Html => "网页（HTML）",
             Format::Pdf => "PDF",
+            Format::Ofd => "OFD",
+            Format::Doc => "Word 97–2003（.doc）",
+            Format::Wps => "WPS 文字（.wps）",
         }
     }
 }
@@ -198,6 +211,8 @@ pub fn read_bytes(
         Format::Docx => docx::read(name, bytes),
         Format::Html => html::read(name, bytes, opts),
         Format::Pdf => pdf::read(name, bytes),
+        Format::Ofd => ofd::read(name, bytes),
+        Format::Doc | Format::Wps => doc::read(name, bytes, format),
         Format::Text | Format::Markdown => read_text(name, bytes, opts),
     }))
     .unwrap_or_else(|_| {

@@ -18,7 +18,15 @@ fn every_converted_seed_gives_the_verdicts_of_its_text() {
     let mut mismatches = Vec::new();
     for stem in SEEDS {
         let expected = table(&seed(stem));
-        for ext in ["docx", "styled.docx", "html", "pdf", "gb18030.txt"] {
+        for ext in [
+            "docx",
+            "styled.docx",
+            "html",
+            "pdf",
+            "gb18030.txt",
+            "ofd",
+            "doc",
+        ] {
             let path = shared(&format!("seeds/formats/{stem}.{ext}"));
             if !path.exists() {
                 continue;

@@ -139,6 +139,24 @@ fn pdf_matches_seed() {
     check(".pdf", &[Format::Pdf], 1.0, 1.0);
 }
 
+/// Every line of the seed is a paragraph of the OFD, its first line indented.
+#[test]
+fn ofd_matches_seed() {
+    need_shared!("seeds/formats");
+    check(".ofd", &[Format::Ofd], 1.0, 1.0);
+}
+
+#[test]
+fn ofd_pages_and_title() {
+    need_shared!("seeds/formats");
+    let ofd = read(SEEDS[0], ".ofd");
+    let pages: Vec<u32> = ofd.origins.iter().filter_map(|o| o.page).collect();
+    assert_eq!(pages, (1..=7).collect::<Vec<_>>());
+    assert!(ofd.origins.windows(2).all(|w| w[0].start < w[1].start));
+    assert!(!ofd.text.contains("— 1 —"), "running page number kept");
+    assert!(ofd.meta.title.as_deref().is_some_and(|t| !t.is_empty()));
+}
+
 #[test]
 fn metadata_from_html_and_pdf() {
     need_shared!("seeds/formats");

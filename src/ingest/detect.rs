@@ -18,7 +18,15 @@ const SNIFF_LEN: usize = 8 * 1024;
 /// Recognise `bytes`. `text_forced` (a UTF-16 `--encoding`) lets NUL bytes pass as text.
 pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniffed, IngestError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return Ok(Sniffed::Document(Format::Docx));
+        return Ok(Sniffed::Document(zip_format(name, bytes)));
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        let wps = extension(name).as_deref() == Some("wps");
+        return Ok(Sniffed::Document(if wps {
+            Format::Wps
+        } else {
+            Format::Doc
+        }));
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if head.windows(5).take(1024).any(|w| w == b"%PDF-") {
@@ -45,6 +53,11 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
             format: Format::Docx.label(),
             detail: "扩展名是 .docx，但内容不是 zip 压缩包".to_string(),
         }),
+        Some("ofd") => Err(IngestError::Corrupt {
+            path: name.to_string(),
+            format: Format::Ofd.label(),
+            detail: "扩展名是 .ofd，但内容不是 zip 压缩包".to_string(),
+        }),
         Some("pdf") => Err(IngestError::Corrupt {
             path: name.to_string(),
             format: Format::Pdf.label(),
@@ -54,6 +67,25 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
             Ok(Sniffed::Document(Format::Html))
         }
         _ => Ok(Sniffed::Text),
+    }
+}
+
+/// The signature of an OLE compound file (Word 97–2003, WPS, and encrypted OOXML).
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// A zip with an `OFD.xml` at its root is an OFD; any other zip is read as .docx (whose reader says
+/// what is missing). An unreadable zip goes by its extension.
+fn zip_format(name: &str, bytes: &[u8]) -> Format {
+    let ofd = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(archive) => archive
+            .file_names()
+            .any(|n| n.eq_ignore_ascii_case("OFD.xml")),
+        Err(_) => extension(name).as_deref() == Some("ofd"),
+    };
+    if ofd {
+        Format::Ofd
+    } else {
+        Format::Docx
     }
 }
 
@@ -88,10 +120,6 @@ fn unknown(name: &str, detail: String) -> IngestError {
 /// Common binary formats people submit by mistake, named so the message can say what to do.
 fn known_binary(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "旧版 Word/WPS 二进制文档（.doc/.wps），请另存为 .docx",
-        ),
         (b"\x89PNG", "PNG 图片，请提供文字版本"),
         (b"\xFF\xD8\xFF", "JPEG 图片，请提供文字版本"),
         (b"GIF8", "GIF 图片，请提供文字版本"),

@@ -1,14 +1,12 @@
 //! PDF: the text layer in reading order, one [`Origin`](crate::ingest::Origin) per page, wrapped lines joined into
-//! paragraphs, running page numbers dropped. Page breaks inside a sentence are left to the parser,
-//! except that a paragraph whose last line runs to the margin goes on with the next page's first.
+//! paragraphs, running page numbers dropped (see [`super::layout`]).
 
 mod cmap;
 mod content;
 mod font;
-mod layout;
 mod repair;
 
-use super::blocks::{Blocks, Place};
+use super::layout::{PageFlow, Placed};
 use super::limits::{megabytes, PDF_MAX_OPERATIONS, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES};
 use super::{Format, IngestError, SourceMeta, SourceText};
 use content::Interpreter;
@@ -47,6 +45,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(IngestError::Encrypted {
             path: name.to_string(),
+            format: Format::Pdf.label(),
         });
     }
     let pages = doc.get_pages();
@@ -57,40 +56,12 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
             limit: PDF_MAX_PAGES.to_string(),
         });
     }
-    let mut out = Blocks::default();
-    let mut carried: Option<(String, u32)> = None;
-    let mut any_text = false;
+    let mut flow = PageFlow::default();
     for (&number, &page_id) in &pages {
-        let glyphs = page_glyphs(&doc, page_id).map_err(error)?;
-        any_text |= glyphs.iter().any(|g| !g.text.trim().is_empty());
-        let lines = layout::drop_page_numbers(layout::lines(glyphs));
-        let mut paragraphs = layout::paragraphs(&lines).into_iter().peekable();
-        // The last paragraph of the page before, if it ran to the margin, goes on here.
-        if let Some((mut text, page)) = carried.take() {
-            if let Some(next) = paragraphs.next_if(|_| true) {
-                if layout::needs_space(&text, &next.text) {
-                    text.push(' ');
-                }
-                text.push_str(&next.text);
-                if next.open && paragraphs.peek().is_none() {
-                    carried = Some((text, page));
-                    continue;
-                }
-            }
-            out.push(&text, Place::Page(page));
-        }
-        while let Some(p) = paragraphs.next() {
-            if p.open && paragraphs.peek().is_none() {
-                carried = Some((p.text, number));
-            } else {
-                out.push(&p.text, Place::Page(number));
-            }
-        }
+        flow.add_page(number, page_glyphs(&doc, page_id).map_err(error)?);
     }
-    if let Some((text, page)) = carried {
-        out.push(&text, Place::Page(page));
-    }
-    if !any_text {
+    let flow = flow.finish();
+    if !flow.any_text {
         return Err(IngestError::NoTextLayer {
             path: name.to_string(),
         });
@@ -99,8 +70,8 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
         name: name.to_string(),
         format: Format::Pdf,
         encoding: "UTF-16BE",
-        text: out.text,
-        origins: out.origins,
+        text: flow.out.text,
+        origins: flow.out.origins,
         meta: SourceMeta {
             title: info_title(&doc),
             published: None,
@@ -122,7 +93,7 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
         .ok_or(PdfError::Corrupt(first))
 }
 
-fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<content::Placed>, PdfError> {
+fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<Placed>, PdfError> {
     let page = doc
         .get_dictionary(page_id)
         .map_err(|e| PdfError::Corrupt(format!("页面对象无法读取：{e}")))?;

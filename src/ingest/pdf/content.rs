@@ -3,22 +3,11 @@
 
 use super::font::{deref, Font};
 use super::{stream_data, PdfError};
+use crate::ingest::layout::Placed;
 use crate::ingest::limits::{PDF_MAX_FORM_DEPTH, PDF_MAX_OPERATIONS};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
-
-/// A glyph placed on the page, in user space.
-#[derive(Debug, Clone)]
-pub(super) struct Placed {
-    pub text: String,
-    pub x: f32,
-    pub y: f32,
-    /// Advance width.
-    pub width: f32,
-    /// Font size as drawn.
-    pub size: f32,
-}
 
 type Matrix = [f32; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
