@@ -139,6 +139,33 @@ fn pdf_matches_seed() {
     check(".pdf", &[Format::Pdf], 1.0, 1.0);
 }
 
+/// The seed's lines are paragraphs of the .doc; the `1.` list numbers are automatic numbering, which
+/// is rendered into the text. Seed 000's `---` became a border without text, as in the .styled.docx.
+#[test]
+fn doc_matches_seed() {
+    need_shared!("seeds/formats");
+    check(".doc", &[Format::Doc], 0.97, 1.0);
+}
+
+#[test]
+fn doc_numbering_and_paragraphs() {
+    need_shared!("seeds/formats");
+    let doc = read(SEEDS[0], ".doc");
+    let items: Vec<&str> = doc
+        .text
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(n, _)| n))
+        .filter(|n| n.ends_with('.') && n[..n.len() - 1].parse::<u32>().is_ok())
+        .collect();
+    let expected = [
+        "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11.", "12.",
+    ];
+    assert_eq!(items[..12], expected);
+    assert_eq!(items[12..], expected[..8]);
+    let origins: Vec<u32> = doc.origins.iter().filter_map(|o| o.paragraph).collect();
+    assert!(origins.windows(2).all(|w| w[0] < w[1]));
+}
+
 /// Every line of the seed is a paragraph of the OFD, its first line indented.
 #[test]
 fn ofd_matches_seed() {

@@ -36,3 +36,6 @@ pub const PDF_MAX_FORM_DEPTH: usize = 8;
 pub fn megabytes(bytes: u64) -> String {
     format!("{} MB", bytes / (1024 * 1024))
 }
+
+/// Most characters read from the main document of a .doc (a long report has about 100 000).
+pub const DOC_MAX_CHARS: usize = 16 * 1024 * 1024;
