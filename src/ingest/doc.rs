@@ -31,7 +31,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], format: Format) -> Result<SourceTex
         detail,
     };
     let mut ole = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| corrupt(format!("OLE 复合文档无法打开：{e}")))?;
+        .map_err(|e| corrupt(format!("OLE 复合文档无法打开：{e}；可另存为 .docx")))?;
     if ole.is_stream("/EncryptedPackage") {
         return Err(IngestError::Encrypted {
             path: name.to_string(),

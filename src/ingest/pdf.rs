@@ -2,6 +2,7 @@
 //! paragraphs, running page numbers dropped (see [`super::layout`]).
 
 mod cmap;
+mod codes;
 mod content;
 mod font;
 mod repair;
@@ -12,6 +13,7 @@ use super::{Format, IngestError, SourceMeta, SourceText};
 use content::Interpreter;
 use font::deref;
 use lopdf::{Document, Object, Stream};
+use std::collections::HashMap;
 use std::io::Read;
 
 /// Problems below the document level, turned into [`IngestError`]s by [`read`].
@@ -57,10 +59,22 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
         });
     }
     let mut flow = PageFlow::default();
+    let (mut drawn, mut unknown) = (0, Unknown::default());
     for (&number, &page_id) in &pages {
-        flow.add_page(number, page_glyphs(&doc, page_id).map_err(error)?);
+        let (glyphs, missing) = page_glyphs(&doc, page_id).map_err(error)?;
+        drawn += glyphs.len();
+        unknown.add(number, missing);
+        flow.add_page(number, glyphs);
     }
     let flow = flow.finish();
+    // Glyphs without text lose words; past a twentieth of the text they lose the report.
+    if let Some((font, page)) = unknown.worst.filter(|_| unknown.count * 20 > drawn) {
+        return Err(IngestError::NoUnicode {
+            path: name.to_string(),
+            page,
+            font,
+        });
+    }
     if !flow.any_text {
         return Err(IngestError::NoTextLayer {
             path: name.to_string(),
@@ -79,6 +93,29 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
     })
 }
 
+/// Glyphs whose text no map gives: how many, and the font that drew the most (with its first page).
+#[derive(Debug, Default)]
+struct Unknown {
+    count: usize,
+    by_font: HashMap<String, (usize, u32)>,
+    worst: Option<(String, u32)>,
+}
+
+impl Unknown {
+    fn add(&mut self, page: u32, missing: HashMap<String, usize>) {
+        for (font, n) in missing {
+            self.count += n;
+            let entry = self.by_font.entry(font).or_insert((0, page));
+            entry.0 += n;
+        }
+        self.worst = self
+            .by_font
+            .iter()
+            .max_by_key(|(name, (n, _))| (*n, std::cmp::Reverse((*name).clone())))
+            .map(|(name, &(_, page))| (name.clone(), page));
+    }
+}
+
 /// Load the document; when its cross-reference table is broken, or leads to no page, rebuild the
 /// table and try again.
 fn load(bytes: &[u8]) -> Result<Document, PdfError> {
@@ -93,7 +130,11 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
         .ok_or(PdfError::Corrupt(first))
 }
 
-fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<Placed>, PdfError> {
+/// The glyphs of a page, and how many of them each font drew without known text.
+fn page_glyphs(
+    doc: &Document,
+    page_id: lopdf::ObjectId,
+) -> Result<(Vec<Placed>, HashMap<String, usize>), PdfError> {
     let page = doc
         .get_dictionary(page_id)
         .map_err(|e| PdfError::Corrupt(format!("页面对象无法读取：{e}")))?;
@@ -122,7 +163,7 @@ fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<Placed>, 
     });
     let mut interpreter = Interpreter::new(doc);
     interpreter.run(&data, resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0)?;
-    Ok(interpreter.glyphs)
+    Ok((interpreter.glyphs, interpreter.unknown))
 }
 
 /// The decoded bytes of a stream. Flate, the filter of nearly every text stream, is inflated here

@@ -55,6 +55,8 @@ pub(super) struct Interpreter<'d> {
     doc: &'d Document,
     fonts: HashMap<(usize, Vec<u8>), Font>,
     pub glyphs: Vec<Placed>,
+    /// Glyphs drawn whose text no map gives, by font name.
+    pub unknown: HashMap<String, usize>,
     /// Content operations run so far on this page.
     operations: usize,
 }
@@ -65,6 +67,7 @@ impl<'d> Interpreter<'d> {
             doc,
             fonts: HashMap::new(),
             glyphs: Vec::new(),
+            unknown: HashMap::new(),
             operations: 0,
         }
     }
@@ -237,6 +240,9 @@ impl<'d> Interpreter<'d> {
                     return;
                 };
                 for g in font.glyphs(bytes) {
+                    if g.unknown {
+                        *self.unknown.entry(font.name.clone()).or_default() += 1;
+                    }
                     let trm = mul(tm, ctm);
                     let advance = (g.width / 1000.0 * ts.size
                         + ts.char_spacing
