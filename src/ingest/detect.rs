@@ -32,6 +32,13 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
     if head.windows(5).take(1024).any(|w| w == b"%PDF-") {
         return Ok(Sniffed::Document(Format::Pdf));
     }
+    if extension(name).as_deref() == Some("wps") {
+        return Err(IngestError::Unsupported {
+            path: name.to_string(),
+            format: Format::Wps.label(),
+            detail: "不是 OLE 格式的 WPS 文字文档，可能是 WPS 2000 或更早的格式".to_string(),
+        });
+    }
     if let Some(kind) = known_binary(bytes) {
         return Err(unknown(name, kind));
     }
@@ -39,7 +46,11 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
     if looks_like_html(head) {
         return Ok(Sniffed::Document(Format::Html));
     }
-    if !utf16_bom && !text_forced && is_binary(head) {
+    if !utf16_bom
+        && !text_forced
+        && is_binary(head)
+        && super::encoding::utf16_without_bom(bytes).is_none()
+    {
         return Err(unknown(
             name,
             "内容含有二进制数据；如是没有 BOM 的 UTF-16 文本，请用 --encoding utf-16le 或 utf-16be 指定"

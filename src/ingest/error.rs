@@ -13,7 +13,7 @@ pub enum IngestError {
     /// The first byte sequence that is not valid in the encoding used.
     #[error(
         "{path}: 第 {line} 行（字节偏移 {offset}）起的字节不是有效的 {encoding} 编码。\
-         请另存为 UTF-8，或用 --encoding 指定正确的编码（utf-8、gb18030、utf-16le、utf-16be）"
+         请另存为 UTF-8，或用 --encoding 指定正确的编码（utf-8、gb18030、big5、utf-16le、utf-16be）"
     )]
     InvalidBytes {
         path: String,
