@@ -14,7 +14,9 @@ use thiserror::Error;
 use walkdir::WalkDir;
 
 /// What `--include` defaults to: every format fzcheck reads.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.docx", "*.html", "*.htm", "*.pdf"];
+pub const DEFAULT_INCLUDE: &[&str] = &[
+    "*.txt", "*.md", "*.docx", "*.doc", "*.wps", "*.html", "*.htm", "*.pdf", "*.ofd",
+];
 
 #[derive(Debug, Error)]
 #[non_exhaustive]

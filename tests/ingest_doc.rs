@@ -87,7 +87,10 @@ fn encrypted_documents_are_named_as_such() {
     assert!(matches!(err, IngestError::Encrypted { .. }), "{err:?}");
     assert!(err.to_string().contains("加密"), "{err}");
     // An encrypted .docx is an OLE file with an EncryptedPackage stream.
-    let ooxml = ole(&[("/EncryptionInfo", b"\x04\x00"), ("/EncryptedPackage", b"x")]);
+    let ooxml = ole(&[
+        ("/EncryptionInfo", b"\x04\x00"),
+        ("/EncryptedPackage", b"x"),
+    ]);
     let err = read("locked.docx", &ooxml).unwrap_err();
     assert!(matches!(err, IngestError::Encrypted { .. }), "{err:?}");
     assert!(err.to_string().contains(".docx"), "{err}");

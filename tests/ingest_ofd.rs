@@ -148,6 +148,11 @@ fn nesting_and_pages_without_text_stay_within_limits() {
     let ofd = format!(
         "<ofd:OFD {NS}><ofd:DocBody><ofd:DocRoot>Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
     );
+    // Step runs far longer than their text cost nothing.
+    let runs = format!(
+        r#"<ofd:TextObject Boundary="0 0 10 10" Size="5">{}</ofd:TextObject>"#,
+        r#"<ofd:TextCode X="0" Y="5" DeltaX="g 4000000000 5">一二</ofd:TextCode>"#.repeat(10_000)
+    );
     let document = format!(
         r#"<ofd:Document {NS}><ofd:Pages><ofd:Page BaseLoc="P.xml"/></ofd:Pages></ofd:Document>"#
     );
@@ -160,4 +165,22 @@ fn nesting_and_pages_without_text_stay_within_limits() {
         read("scan.ofd", &empty),
         Err(IngestError::NoTextLayer { .. })
     ));
+    let document = format!(
+        r#"<ofd:Document {NS}><ofd:Pages><ofd:Page BaseLoc="P.xml"/></ofd:Pages></ofd:Document>"#
+    );
+    let ofd = format!(
+        "<ofd:OFD {NS}><ofd:DocBody><ofd:DocRoot>Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    );
+    let started = std::time::Instant::now();
+    let doc = read(
+        "runs.ofd",
+        &zip(&[
+            ("OFD.xml", ofd),
+            ("Document.xml", document),
+            ("P.xml", page(&[runs])),
+        ]),
+    )
+    .unwrap();
+    assert!(doc.text.starts_with("一二"));
+    assert!(started.elapsed().as_secs() < 10);
 }

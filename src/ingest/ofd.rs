@@ -8,7 +8,7 @@
 mod page;
 
 use super::layout::PageFlow;
-use super::limits::PDF_MAX_PAGES;
+use super::limits::{OFD_MAX_PAGE_GLYPHS, PDF_MAX_PAGES};
 use super::package::Package;
 use super::xml::{attr, Xml};
 use super::{Format, IngestError, SourceMeta, SourceText};
@@ -45,7 +45,14 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
         let content = package
             .read(&part)?
             .ok_or_else(|| corrupt(name, format!("找不到第 {} 页的内容 {part}", i + 1)))?;
-        let glyphs = page::glyphs(Xml::new(name, Format::Ofd, &part, &content))?;
+        let glyphs =
+            page::glyphs(Xml::new(name, Format::Ofd, &part, &content))?.ok_or_else(|| {
+                IngestError::LimitExceeded {
+                    path: name.to_string(),
+                    what: format!("OFD 第 {} 页的字符数", i + 1),
+                    limit: OFD_MAX_PAGE_GLYPHS.to_string(),
+                }
+            })?;
         flow.add_page(i as u32 + 1, glyphs);
     }
     let flow = flow.finish();

@@ -4,6 +4,7 @@
 //! `DeltaY`, where `g N v` stands for N steps of v).
 
 use crate::ingest::layout::Placed;
+use crate::ingest::limits::OFD_MAX_PAGE_GLYPHS;
 use crate::ingest::xml::{attr, Xml};
 use crate::ingest::IngestError;
 use quick_xml::events::{BytesStart, Event};
@@ -24,12 +25,14 @@ struct Object {
 struct Code {
     x: f32,
     y: f32,
-    dx: Vec<f32>,
-    dy: Vec<f32>,
+    /// DeltaX and DeltaY as written, expanded once the text's length is known.
+    dx: String,
+    dy: String,
     text: String,
 }
 
-pub(super) fn glyphs(mut xml: Xml<'_>) -> Result<Vec<Placed>, IngestError> {
+/// The glyphs of a page, or `None` past [`OFD_MAX_PAGE_GLYPHS`].
+pub(super) fn glyphs(mut xml: Xml<'_>) -> Result<Option<Vec<Placed>>, IngestError> {
     let mut out = Vec::new();
     let mut object: Option<Object> = None;
     let mut code: Option<Code> = None;
@@ -58,12 +61,15 @@ pub(super) fn glyphs(mut xml: Xml<'_>) -> Result<Vec<Placed>, IngestError> {
                 b"TextCode" => {
                     if let (Some(c), Some(o)) = (code.take(), &mut object) {
                         place(&c, o, &mut out);
+                        if out.len() > OFD_MAX_PAGE_GLYPHS {
+                            return Ok(None);
+                        }
                     }
                 }
                 b"TextObject" => object = None,
                 _ => {}
             },
-            Event::Eof => return Ok(out),
+            Event::Eof => return Ok(Some(out)),
             _ => {}
         }
     }
@@ -99,8 +105,8 @@ fn text_code(e: &BytesStart<'_>, pen: (f32, f32)) -> Code {
     Code {
         x: coordinate(b"X").unwrap_or(pen.0),
         y: coordinate(b"Y").unwrap_or(pen.1),
-        dx: attr(e, b"DeltaX").map(|d| steps(&d)).unwrap_or_default(),
-        dy: attr(e, b"DeltaY").map(|d| steps(&d)).unwrap_or_default(),
+        dx: attr(e, b"DeltaX").unwrap_or_default(),
+        dy: attr(e, b"DeltaY").unwrap_or_default(),
         text: String::new(),
     }
 }
@@ -111,6 +117,8 @@ fn place(code: &Code, object: &mut Object, out: &mut Vec<Placed>) {
     let scale = (a * d - b * c).abs().sqrt();
     let size = object.size * if scale > 0.0 { scale } else { 1.0 };
     let (mut x, mut y) = (code.x, code.y);
+    let n = code.text.chars().count();
+    let (dx, dy) = (steps(&code.dx, n), steps(&code.dy, n));
     for (i, ch) in code.text.chars().enumerate() {
         // Without a step the character is assumed to advance by its usual width.
         let natural = if is_wide(ch) {
@@ -118,7 +126,7 @@ fn place(code: &Code, object: &mut Object, out: &mut Vec<Placed>) {
         } else {
             object.size / 2.0
         };
-        let step = code.dx.get(i).copied().unwrap_or(natural);
+        let step = dx.get(i).copied().unwrap_or(natural);
         let page_x = object.origin.0 + a * x + c * y + e;
         let page_y = object.origin.1 + b * x + d * y + f;
         out.push(Placed {
@@ -129,7 +137,7 @@ fn place(code: &Code, object: &mut Object, out: &mut Vec<Placed>) {
             size,
         });
         x += step;
-        y += code.dy.get(i).copied().unwrap_or(0.0);
+        y += dy.get(i).copied().unwrap_or(0.0);
     }
     object.pen = (x, y);
 }
@@ -147,11 +155,9 @@ fn numbers(s: &str) -> Vec<f32> {
         .collect()
 }
 
-/// Most steps one `g N v` run may give: a TextCode is one line of text.
-const MAX_STEPS: usize = 100_000;
-
-/// DeltaX/DeltaY: numbers, `g N v` repeating v N times.
-fn steps(s: &str) -> Vec<f32> {
+/// DeltaX/DeltaY: numbers, `g N v` repeating v N times; no more than `max` (the characters there
+/// are steps for).
+fn steps(s: &str, max: usize) -> Vec<f32> {
     let mut out = Vec::new();
     let mut tokens = s.split_whitespace();
     while let Some(t) = tokens.next() {
@@ -159,13 +165,13 @@ fn steps(s: &str) -> Vec<f32> {
             let n = tokens.next().and_then(|n| n.parse::<usize>().ok());
             let v = tokens.next().and_then(|v| v.parse::<f32>().ok());
             if let (Some(n), Some(v)) = (n, v) {
-                let n = n.min(MAX_STEPS.saturating_sub(out.len()));
+                let n = n.min(max.saturating_sub(out.len()));
                 out.extend(std::iter::repeat_n(v, n));
             }
         } else if let Ok(v) = t.parse::<f32>() {
             out.push(v);
         }
-        if out.len() >= MAX_STEPS {
+        if out.len() >= max {
             break;
         }
     }
