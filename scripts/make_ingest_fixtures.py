@@ -1,15 +1,24 @@
 #!/usr/bin/env python3
 """Write the PDF fixtures of tests/ingest_producers.rs into tests/fixtures/ingest/.
 
+    apt-get install ghostscript pango1.0-tools fonts-wqy-zenhei
     python3 -m venv v && v/bin/pip install reportlab && v/bin/python scripts/make_ingest_fixtures.py
 
 reportlab (PyPI) writes PDFs the way many report systems do: the non-embedded Adobe CID fonts
 STSong-Light and MSung-Light with Adobe's predefined CMaps (UniGB-UCS2-H, GBK-EUC-H, ETen-B5-H)
-and no ToUnicode map. The rest are written here byte by byte, for what no producer at hand
-writes: UniGB-UTF16-H with a character outside the BMP, an embedded CMap with mixed one- and
-two-byte codes, Identity-H without ToUnicode, and a page that is only an image (a scan).
-The text is made up for these tests. The output is the same bytes on every run.
+and no ToUnicode map. Ghostscript's pdfwrite (what ps2pdf and many "print to PDF" drivers run)
+re-distils the GBK-EUC-H file: it embeds a substitute font, keeps GBK-EUC-H and adds a ToUnicode
+map that covers only the one-byte codes, with two-byte keys and wrong text. cairo (through
+pango-view) sets the text in an embedded WenQuanYi Zen Hei subset, Identity-H with ToUnicode,
+first lines indented, all on one page as tall as the text. The rest are written here byte by
+byte, for what no producer at hand writes: UniGB-UTF16-H with a character outside the BMP, an
+embedded CMap with mixed one- and two-byte codes, Identity-H without ToUnicode, and a page that is
+only an image (a scan). The text is made up for these tests and is also written as
+producers.txt, for comparing verdicts. The reportlab and hand-written files are the same bytes on
+every run; Ghostscript and cairo stamp the date.
 """
+
+import subprocess
 
 import os
 import sys
@@ -117,8 +126,26 @@ def text_lines(lines):
     return b"\n".join(ops)
 
 
+def ghostscript_pdf(source, path):
+    """Re-distil ``source`` with pdfwrite; the PDF interpreter substitutes its fallback CJK
+    font for the non-embedded STSong-Light."""
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                    "-sOutputFile=" + path, source], check=True)
+
+
+def cairo_pdf(text_path, path):
+    """pango-view lays the text out with cairo: a paragraph per line, first lines indented two
+    characters, wrapped at the width of an A4 text block."""
+    subprocess.run(["pango-view", "-q", "--font=WenQuanYi Zen Hei 14", "--language=zh_CN",
+                    "--width=451", "--wrap=word-char", "--indent=28", "--line-spacing=1.5",
+                    "--margin=72", "-o", path, text_path], check=True)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    text_path = os.path.join(OUT, "producers.txt")
+    with open(text_path, "w", encoding="utf-8") as f:
+        f.write("\n".join([TITLE, *PARAGRAPHS]) + "\n")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import CIDFont, UnicodeCIDFont
 
@@ -129,6 +156,8 @@ def main():
     gbk = CIDFont("STSong-Light", "GBK-EUC-H")
     pdfmetrics.registerFont(gbk)
     reportlab_pdf(os.path.join(OUT, "cid_gbk_euc.pdf"), gbk.fontName, lambda s: s.encode("gbk").decode("latin-1"), "STSong-Light")
+    ghostscript_pdf(os.path.join(OUT, "cid_gbk_euc.pdf"), os.path.join(OUT, "gs_pdfwrite.pdf"))
+    cairo_pdf(text_path, os.path.join(OUT, "cairo_pango.pdf"))
     big5 = CIDFont("MSung-Light", "ETen-B5-H")
     pdfmetrics.registerFont(big5)
     reportlab_pdf(
