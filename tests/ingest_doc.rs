@@ -28,6 +28,15 @@ const FC_LCB: usize = 154;
 
 /// A Word 97 document: `wide` as a 16-bit piece, then `narrow` as a compressed (8-bit) piece.
 fn word97(wide: &str, narrow: &str, flags: u16) -> Vec<u8> {
+    word97_with_papx(wide, narrow, flags, &[])
+}
+
+/// Where the one FKP page of paragraph properties goes in the WordDocument stream (page 6).
+const FKP_PAGE: u32 = 6;
+
+/// As [`word97`], with paragraph properties for `wide`: each `(n, grpprl)` covers the next `n`
+/// characters (ending with their paragraph marks) in one PAPX FKP page.
+fn word97_with_papx(wide: &str, narrow: &str, flags: u16, papx: &[(usize, &[u8])]) -> Vec<u8> {
     let units: Vec<u16> = wide.encode_utf16().collect();
     let mut word = vec![0u8; 4096];
     put16(&mut word, 0, 0xA5EC);
@@ -57,7 +66,41 @@ fn word97(wide: &str, narrow: &str, flags: u16) -> Vec<u8> {
     clx.extend(plc);
     put32(&mut word, FC_LCB + 33 * 8, 0);
     put32(&mut word, FC_LCB + 33 * 8 + 4, clx.len() as u32);
-    ole(&[("/WordDocument", &word), ("/1Table", &clx)])
+    let mut table = clx;
+    if !papx.is_empty() {
+        // FKP: run boundaries (fc), then per run a BX (PAPX offset / 2, 12 bytes of PHE); the
+        // PAPXs (size, istd 0, grpprl) from the back of the page; crun in the last byte.
+        let page = &mut word[FKP_PAGE as usize * 512..][..512];
+        let crun = papx.len();
+        let mut fc = 1024u32;
+        put32(page, 0, fc);
+        let mut at = 511;
+        for (r, (n, grpprl)) in papx.iter().enumerate() {
+            fc += 2 * *n as u32;
+            put32(page, 4 * (r + 1), fc);
+            // cb counts words of istd + grpprl; an even length takes the cb = 0, cb' form.
+            let data = [&[0u8, 0][..], grpprl].concat();
+            let n = data.len();
+            let head = if n % 2 == 1 {
+                vec![n.div_ceil(2) as u8]
+            } else {
+                vec![0, (n / 2) as u8]
+            };
+            let papx = [head, data].concat();
+            at = (at - papx.len()) & !1;
+            page[at..at + papx.len()].copy_from_slice(&papx);
+            page[4 * (crun + 1) + 13 * r] = (at / 2) as u8;
+        }
+        page[511] = crun as u8;
+        let plc: Vec<u8> = [1024u32, fc, FKP_PAGE]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        put32(&mut word, FC_LCB + 13 * 8, table.len() as u32);
+        put32(&mut word, FC_LCB + 13 * 8 + 4, plc.len() as u32);
+        table.extend(plc);
+    }
+    ole(&[("/WordDocument", &word), ("/1Table", &table)])
 }
 
 fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> {
@@ -79,6 +122,35 @@ fn pieces_fields_and_paragraphs() {
     // The same file named .wps is a WPS Writer document.
     let wps = read("report.wps", &word97(wide, "", 0)).unwrap();
     assert_eq!(wps.format, Format::Wps);
+}
+
+/// Table rows become lines of cells joined by ` | `; an outline level makes a heading.
+#[test]
+fn table_rows_and_outline_levels() {
+    const IN_TABLE: &[u8] = &[0x16, 0x24, 1];
+    const ROW_END: &[u8] = &[0x16, 0x24, 1, 0x17, 0x24, 1];
+    const OUTLINE_2: &[u8] = &[0x40, 0x26, 1];
+    let paragraphs: [(&str, &[u8]); 7] = [
+        ("办理情况\r", OUTLINE_2),
+        ("项目\u{7}件数\u{7}", IN_TABLE),
+        ("\u{7}", ROW_END),
+        ("行政复议\u{7}36\u{7}", IN_TABLE),
+        ("\u{7}", ROW_END),
+        ("二、存在的问题\r", OUTLINE_2),
+        ("人员不足。\r", &[]),
+    ];
+    let wide: String = paragraphs.iter().map(|(t, _)| *t).collect();
+    let runs: Vec<(usize, &[u8])> = paragraphs
+        .iter()
+        .map(|(t, g)| (t.encode_utf16().count(), *g))
+        .collect();
+    let doc = read("table.doc", &word97_with_papx(&wide, "", 0, &runs)).unwrap();
+    assert_eq!(
+        doc.text,
+        "## 办理情况\n\n项目 | 件数\n\n行政复议 | 36\n\n二、存在的问题\n\n人员不足。"
+    );
+    let paragraphs: Vec<Option<u32>> = doc.origins.iter().map(|o| o.paragraph).collect();
+    assert_eq!(paragraphs, [Some(1), Some(2), Some(3), Some(4), Some(5)]);
 }
 
 #[test]

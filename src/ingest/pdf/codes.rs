@@ -178,6 +178,24 @@ mod tests {
     }
 
     #[test]
+    fn gb_euc_and_gbk2k_four_byte_codes() {
+        let (space, charset) = Codespace::predefined("GB-EUC-H");
+        let codes = space.split(b"A\xD6\xD0");
+        assert_eq!(codes, [b"A".as_slice(), b"\xD6\xD0"]);
+        assert_eq!(charset.decode(codes[1]).as_deref(), Some("中"));
+        // 𠀀 (U+20000) is four bytes in GB18030, between two-byte 中 and one-byte 1.
+        let (space, charset) = Codespace::predefined("GBK2K-H");
+        let codes = space.split(b"\xD6\xD0\x95\x32\x82\x36\x31");
+        assert_eq!(codes.len(), 3);
+        let text: String = codes.iter().filter_map(|c| charset.decode(c)).collect();
+        assert_eq!(text, "中\u{20000}1");
+        let (space, charset) = Codespace::predefined("UniCNS-UCS2-H");
+        let codes = space.split(&[0x4E, 0x2D, 0x00, 0x31]);
+        let text: String = codes.iter().filter_map(|c| charset.decode(c)).collect();
+        assert_eq!(text, "中1");
+    }
+
+    #[test]
     fn utf16_surrogate_pairs_are_one_code() {
         let (space, charset) = Codespace::predefined("UniGB-UTF16-H");
         let codes = space.split(&[0x4E, 0x00, 0xD8, 0x40, 0xDC, 0x00]);

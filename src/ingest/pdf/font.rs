@@ -131,7 +131,12 @@ impl Font {
 
     /// The text of a code; `None` when nothing says what it is.
     fn text(&self, code: u32, bytes: &[u8]) -> Option<String> {
-        if let Some(s) = self.to_unicode.as_ref().and_then(|t| t.get(code)) {
+        // Where the encoding gives code lengths and meanings (a predefined Chinese CMap), a map
+        // entry of another length is not for this code: Ghostscript writes two-byte entries for
+        // the one-byte ASCII codes of GBK-EUC-H that map 2 to Q; the CMap's own meaning holds.
+        let exact = self.codes.is_some() && self.charset != Charset::Identity;
+        let mapped = self.to_unicode.as_ref();
+        if let Some(s) = mapped.and_then(|t| t.get(code, bytes.len(), exact)) {
             return Some(s);
         }
         if self.codes.is_none() {
