@@ -1,14 +1,16 @@
 //! Stage 1 — ingest: bytes of any supported file → [`SourceText`], the decoded text a report is parsed from.
 //!
-//! Each format has its own reader (plain text / Markdown, .docx, .html, .pdf). Readers never modify the
+//! Each format has its own reader (plain text / Markdown, .docx, .doc/.wps, .html, .pdf, .ofd). Readers never modify the
 //! file they read. Evidence later points into `SourceText::text` (line and column as an editor shows
 //! them) and, through [`Origin`], back to the paragraph of a .docx or the page of a PDF.
 //!
-//! - The format is recognised by content (zip → .docx, `%PDF-` → PDF, `<!doctype html`/`<html` → web
-//!   page, other binary → [`IngestError::UnknownFormat`]); the extension only tells Markdown from
+//! - The format is recognised by content (zip with OFD.xml → OFD, other zip → .docx, OLE → .doc or
+//!   .wps, `%PDF-` → PDF, `<!doctype html`/`<html` → web page, other binary →
+//!   [`IngestError::UnknownFormat`]); the extension only tells Markdown from
 //!   plain text and what a damaged file was meant to be.
 //! - Text files keep their bytes as text: a BOM is dropped, line endings stay as they are. Without a
-//!   BOM, strict UTF-8 is tried first, then GB18030 if the result reads as Chinese;
+//!   BOM, UTF-16 is recognised by content, then strict UTF-8 is tried (a character cut off at the
+//!   end is dropped), then GB18030 or Big5 if the result reads as Chinese;
 //!   [`IngestOptions::encoding`] overrides. Undecodable bytes are an error naming line and offset.
 //! - Structured formats give one paragraph per line with a blank line between paragraphs. Word
 //!   numbering is written into the text as Word shows it (`一、`, `（一）`, `1. `); a heading without an
@@ -18,14 +20,19 @@
 
 mod blocks;
 mod detect;
+mod doc;
 mod docx;
 mod encoding;
 mod error;
 mod html;
+mod layout;
 pub mod limits;
 mod numfmt;
+mod ofd;
 mod outline;
+mod package;
 mod pdf;
+mod xml;
 
 pub use error::IngestError;
 
@@ -44,6 +51,11 @@ pub enum Format {
     Docx,
     Html,
     Pdf,
+    Ofd,
+    /// Word 97–2003 binary document.
+    Doc,
+    /// WPS Writer document (an OLE file like .doc).
+    Wps,
 }
 
 impl Format {
@@ -55,6 +67,9 @@ impl Format {
             Format::Docx => "Word（.docx）",
             Format::Html => "网页（HTML）",
             Format::Pdf => "PDF",
+            Format::Ofd => "OFD",
+            Format::Doc => "Word 97–2003（.doc）",
+            Format::Wps => "WPS 文字（.wps）",
         }
     }
 }
@@ -68,11 +83,14 @@ pub enum EncodingChoice {
     Utf16Le,
     Utf16Be,
     Gb18030,
+    /// Big5 (with the HKSCS additions), for Taiwan and Hong Kong copies.
+    Big5,
 }
 
 impl EncodingChoice {
     /// The names `--encoding` accepts.
-    pub const NAMES: &'static str = "auto, utf-8, utf-16le, utf-16be, gb18030 (gbk, gb2312)";
+    pub const NAMES: &'static str =
+        "auto, utf-8, utf-16le, utf-16be, gb18030 (gbk, gb2312), big5 (big5-hkscs)";
 }
 
 impl std::str::FromStr for EncodingChoice {
@@ -86,6 +104,7 @@ impl std::str::FromStr for EncodingChoice {
             "utf-16le" | "utf16le" => Ok(EncodingChoice::Utf16Le),
             "utf-16be" | "utf16be" => Ok(EncodingChoice::Utf16Be),
             "gb18030" | "gbk" | "gb2312" | "cp936" => Ok(EncodingChoice::Gb18030),
+            "big5" | "big5-hkscs" | "cp950" => Ok(EncodingChoice::Big5),
             _ => Err(format!("未知的编码 {s}，可选：{}", Self::NAMES)),
         }
     }
@@ -198,6 +217,8 @@ pub fn read_bytes(
         Format::Docx => docx::read(name, bytes),
         Format::Html => html::read(name, bytes, opts),
         Format::Pdf => pdf::read(name, bytes),
+        Format::Ofd => ofd::read(name, bytes),
+        Format::Doc | Format::Wps => doc::read(name, bytes, format),
         Format::Text | Format::Markdown => read_text(name, bytes, opts),
     }))
     .unwrap_or_else(|_| {

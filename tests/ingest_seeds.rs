@@ -139,6 +139,51 @@ fn pdf_matches_seed() {
     check(".pdf", &[Format::Pdf], 1.0, 1.0);
 }
 
+/// The seed's lines are paragraphs of the .doc; the `1.` list numbers are automatic numbering, which
+/// is rendered into the text. Seed 000's `---` became a border without text, as in the .styled.docx.
+#[test]
+fn doc_matches_seed() {
+    need_shared!("seeds/formats");
+    check(".doc", &[Format::Doc], 0.97, 1.0);
+}
+
+#[test]
+fn doc_numbering_and_paragraphs() {
+    need_shared!("seeds/formats");
+    let doc = read(SEEDS[0], ".doc");
+    let items: Vec<&str> = doc
+        .text
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(n, _)| n))
+        .filter(|n| n.ends_with('.') && n[..n.len() - 1].parse::<u32>().is_ok())
+        .collect();
+    let expected = [
+        "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11.", "12.",
+    ];
+    assert_eq!(items[..12], expected);
+    assert_eq!(items[12..], expected[..8]);
+    let origins: Vec<u32> = doc.origins.iter().filter_map(|o| o.paragraph).collect();
+    assert!(origins.windows(2).all(|w| w[0] < w[1]));
+}
+
+/// Every line of the seed is a paragraph of the OFD, its first line indented.
+#[test]
+fn ofd_matches_seed() {
+    need_shared!("seeds/formats");
+    check(".ofd", &[Format::Ofd], 1.0, 1.0);
+}
+
+#[test]
+fn ofd_pages_and_title() {
+    need_shared!("seeds/formats");
+    let ofd = read(SEEDS[0], ".ofd");
+    let pages: Vec<u32> = ofd.origins.iter().filter_map(|o| o.page).collect();
+    assert_eq!(pages, (1..=7).collect::<Vec<_>>());
+    assert!(ofd.origins.windows(2).all(|w| w[0].start < w[1].start));
+    assert!(!ofd.text.contains("— 1 —"), "running page number kept");
+    assert!(ofd.meta.title.as_deref().is_some_and(|t| !t.is_empty()));
+}
+
 #[test]
 fn metadata_from_html_and_pdf() {
     need_shared!("seeds/formats");

@@ -18,11 +18,26 @@ const SNIFF_LEN: usize = 8 * 1024;
 /// Recognise `bytes`. `text_forced` (a UTF-16 `--encoding`) lets NUL bytes pass as text.
 pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniffed, IngestError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return Ok(Sniffed::Document(Format::Docx));
+        return Ok(Sniffed::Document(zip_format(name, bytes)));
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        let wps = extension(name).as_deref() == Some("wps");
+        return Ok(Sniffed::Document(if wps {
+            Format::Wps
+        } else {
+            Format::Doc
+        }));
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if head.windows(5).take(1024).any(|w| w == b"%PDF-") {
         return Ok(Sniffed::Document(Format::Pdf));
+    }
+    if extension(name).as_deref() == Some("wps") {
+        return Err(IngestError::Unsupported {
+            path: name.to_string(),
+            format: Format::Wps.label(),
+            detail: "不是 OLE 格式的 WPS 文字文档，可能是 WPS 2000 或更早的格式".to_string(),
+        });
     }
     if let Some(kind) = known_binary(bytes) {
         return Err(unknown(name, kind));
@@ -31,7 +46,11 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
     if looks_like_html(head) {
         return Ok(Sniffed::Document(Format::Html));
     }
-    if !utf16_bom && !text_forced && is_binary(head) {
+    if !utf16_bom
+        && !text_forced
+        && is_binary(head)
+        && super::encoding::utf16_without_bom(bytes).is_none()
+    {
         return Err(unknown(
             name,
             "内容含有二进制数据；如是没有 BOM 的 UTF-16 文本，请用 --encoding utf-16le 或 utf-16be 指定"
@@ -45,6 +64,11 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
             format: Format::Docx.label(),
             detail: "扩展名是 .docx，但内容不是 zip 压缩包".to_string(),
         }),
+        Some("ofd") => Err(IngestError::Corrupt {
+            path: name.to_string(),
+            format: Format::Ofd.label(),
+            detail: "扩展名是 .ofd，但内容不是 zip 压缩包".to_string(),
+        }),
         Some("pdf") => Err(IngestError::Corrupt {
             path: name.to_string(),
             format: Format::Pdf.label(),
@@ -54,6 +78,25 @@ pub(crate) fn sniff(name: &str, bytes: &[u8], text_forced: bool) -> Result<Sniff
             Ok(Sniffed::Document(Format::Html))
         }
         _ => Ok(Sniffed::Text),
+    }
+}
+
+/// The signature of an OLE compound file (Word 97–2003, WPS, and encrypted OOXML).
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// A zip with an `OFD.xml` at its root is an OFD; any other zip is read as .docx (whose reader says
+/// what is missing). An unreadable zip goes by its extension.
+fn zip_format(name: &str, bytes: &[u8]) -> Format {
+    let ofd = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(archive) => archive
+            .file_names()
+            .any(|n| n.eq_ignore_ascii_case("OFD.xml")),
+        Err(_) => extension(name).as_deref() == Some("ofd"),
+    };
+    if ofd {
+        Format::Ofd
+    } else {
+        Format::Docx
     }
 }
 
@@ -88,10 +131,6 @@ fn unknown(name: &str, detail: String) -> IngestError {
 /// Common binary formats people submit by mistake, named so the message can say what to do.
 fn known_binary(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "旧版 Word/WPS 二进制文档（.doc/.wps），请另存为 .docx",
-        ),
         (b"\x89PNG", "PNG 图片，请提供文字版本"),
         (b"\xFF\xD8\xFF", "JPEG 图片，请提供文字版本"),
         (b"GIF8", "GIF 图片，请提供文字版本"),

@@ -7,25 +7,23 @@
 //! Table rows become one line each, cells joined by ` | `.
 
 mod numbering;
-mod package;
 mod styles;
-mod xml;
 
 use super::blocks::{Blocks, Place};
 use super::outline::starts_with_outline_marker;
+use super::package::Package;
+use super::xml::{attr, val_num, Xml};
 use super::{Format, IngestError, SourceMeta, SourceText};
 use numbering::Numbering;
-use package::Package;
 use quick_xml::events::Event;
 use styles::{NumRef, Styles};
-use xml::{attr, val_num, Xml};
 
 const DOCUMENT: &str = "word/document.xml";
 /// Separates the cells of a table row.
 const CELL_SEPARATOR: &str = " | ";
 
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> {
-    let mut package = Package::open(name, bytes)?;
+    let mut package = Package::open(name, bytes, Format::Docx)?;
     let Some(document) = package.read(DOCUMENT)? else {
         return Err(IngestError::UnknownFormat {
             path: name.to_string(),
@@ -33,15 +31,15 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
         });
     };
     let styles = match package.read("word/styles.xml")? {
-        Some(b) => Styles::parse(Xml::new(name, "word/styles.xml", &b))?,
+        Some(b) => Styles::parse(Xml::new(name, Format::Docx, "word/styles.xml", &b))?,
         None => Styles::default(),
     };
     let numbering = match package.read("word/numbering.xml")? {
-        Some(b) => Numbering::parse(Xml::new(name, "word/numbering.xml", &b))?,
+        Some(b) => Numbering::parse(Xml::new(name, Format::Docx, "word/numbering.xml", &b))?,
         None => Numbering::default(),
     };
     let title = match package.read("docProps/core.xml")? {
-        Some(b) => core_title(Xml::new(name, "docProps/core.xml", &b))?,
+        Some(b) => core_title(Xml::new(name, Format::Docx, "docProps/core.xml", &b))?,
         None => None,
     };
     let mut body = Body {
@@ -49,7 +47,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
         numbering,
         ..Body::default()
     };
-    body.walk(Xml::new(name, DOCUMENT, &document))?;
+    body.walk(Xml::new(name, Format::Docx, DOCUMENT, &document))?;
     Ok(SourceText {
         name: name.to_string(),
         format: Format::Docx,

@@ -1,7 +1,8 @@
-//! Bytes → `String`: BOM sniffing, strict UTF-8, GB18030 detection, or the encoding the user chose.
+//! Bytes → `String`: BOM sniffing, UTF-16 without a BOM, strict UTF-8 (a character cut off at the
+//! very end dropped), GB18030 or Big5 told apart by chardetng, or the encoding the user chose.
 
 use super::{EncodingChoice, IngestError};
-use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Decoded text and the name of the encoding it came from.
 #[derive(Debug)]
@@ -10,8 +11,9 @@ pub(crate) struct Decoded {
     pub encoding: &'static str,
 }
 
-/// Decode `bytes`. With [`EncodingChoice::Auto`], a BOM decides, then strict UTF-8, then GB18030 if the
-/// result reads as Chinese; `declared` is an encoding the file names itself (an HTML `charset`).
+/// Decode `bytes`. With [`EncodingChoice::Auto`], a BOM decides, then UTF-16 recognised by content,
+/// then strict UTF-8, then GB18030 or Big5 (the likelier first, by chardetng) if the result reads
+/// as Chinese; `declared` is an encoding the file names itself (an HTML `charset`).
 pub(crate) fn decode(
     name: &str,
     bytes: &[u8],
@@ -24,6 +26,7 @@ pub(crate) fn decode(
         EncodingChoice::Utf16Le => Some(UTF_16LE),
         EncodingChoice::Utf16Be => Some(UTF_16BE),
         EncodingChoice::Gb18030 => Some(GB18030),
+        EncodingChoice::Big5 => Some(BIG5),
     };
     if let Some(enc) = forced {
         let body = strip_bom(bytes, enc);
@@ -35,6 +38,11 @@ pub(crate) fn decode(
     if let Some(enc) = declared.filter(|e| *e != UTF_8) {
         return strict(name, bytes, enc, 0);
     }
+    // NUL bytes are valid UTF-8 but no text has them: ASCII in UTF-16 has one in every pair.
+    let nul = memchr::memchr(0, bytes).is_some();
+    if let Some(enc) = utf16_without_bom(bytes).filter(|_| nul) {
+        return strict(name, bytes, enc, 0);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_string(),
@@ -42,17 +50,67 @@ pub(crate) fn decode(
         }),
         Err(utf8_err) => {
             let offset = utf8_err.valid_up_to();
+            // A file cut off inside its last character: the text before it is whole.
+            if utf8_err.error_len().is_none() && offset > 0 {
+                let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+                return Ok(Decoded {
+                    text,
+                    encoding: UTF_8.name(),
+                });
+            }
             let utf8_error = || invalid(name, &bytes[..offset], UTF_8, offset);
             // UTF-8 Chinese with one damaged byte also decodes as GB18030, into nonsense that
             // still looks Chinese; a run of valid multi-byte characters first marks it as UTF-8.
             if is_utf8_chinese(&bytes[..offset]) {
                 return Err(utf8_error());
             }
-            match strict(name, bytes, GB18030, 0) {
-                Ok(decoded) if reads_as_chinese(&decoded.text) => Ok(decoded),
-                _ => Err(utf8_error()),
+            // Chinese alone in UTF-16 has no NUL byte, and would pass for GB18030 too.
+            if let Some(enc) = utf16_without_bom(bytes) {
+                return strict(name, bytes, enc, 0);
             }
+            // Big5 text is valid GB18030 too (and much GB18030 valid Big5): the detector's
+            // statistics of Chinese text say which to try first.
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let order = if detector.guess(None, chardetng::Utf8Detection::Deny) == BIG5 {
+                [BIG5, GB18030]
+            } else {
+                [GB18030, BIG5]
+            };
+            order
+                .into_iter()
+                .find_map(|enc| {
+                    strict(name, bytes, enc, 0)
+                        .ok()
+                        .filter(|d| reads_as_chinese(&d.text))
+                })
+                .ok_or_else(utf8_error)
         }
+    }
+}
+
+/// UTF-16 without a BOM: an even number of bytes that decodes strictly, in one byte order only,
+/// to text of ASCII, CJK and their punctuation (line feeds, spaces and digits decode to such only
+/// in the right order).
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let score = |enc: &'static Encoding| {
+        let (text, malformed) = enc.decode_without_bom_handling(bytes);
+        if malformed || !reads_as_chinese(&text) && !text.chars().all(|c| c.is_ascii()) {
+            return None;
+        }
+        let ascii = text.chars().filter(char::is_ascii).count();
+        // ASCII read in the wrong byte order becomes CJK-looking characters, not ASCII.
+        (text.chars().any(|c| c == '\n' || !c.is_ascii()) && !text.contains('\0')).then_some(ascii)
+    };
+    match (score(UTF_16LE), score(UTF_16BE)) {
+        (Some(le), Some(be)) if le != be => Some(if le > be { UTF_16LE } else { UTF_16BE }),
+        (Some(_), None) => Some(UTF_16LE),
+        (None, Some(_)) => Some(UTF_16BE),
+        _ => None,
     }
 }
 

@@ -36,3 +36,9 @@ pub const PDF_MAX_FORM_DEPTH: usize = 8;
 pub fn megabytes(bytes: u64) -> String {
     format!("{} MB", bytes / (1024 * 1024))
 }
+
+/// Most characters read from the main document of a .doc (a long report has about 100 000).
+pub const DOC_MAX_CHARS: usize = 16 * 1024 * 1024;
+
+/// Most characters placed on one OFD page (a dense page has about 2 000).
+pub const OFD_MAX_PAGE_GLYPHS: usize = 1_000_000;

@@ -1,19 +1,19 @@
 //! PDF: the text layer in reading order, one [`Origin`](crate::ingest::Origin) per page, wrapped lines joined into
-//! paragraphs, running page numbers dropped. Page breaks inside a sentence are left to the parser,
-//! except that a paragraph whose last line runs to the margin goes on with the next page's first.
+//! paragraphs, running page numbers dropped (see [`super::layout`]).
 
 mod cmap;
+mod codes;
 mod content;
 mod font;
-mod layout;
 mod repair;
 
-use super::blocks::{Blocks, Place};
+use super::layout::{PageFlow, Placed};
 use super::limits::{megabytes, PDF_MAX_OPERATIONS, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES};
 use super::{Format, IngestError, SourceMeta, SourceText};
 use content::Interpreter;
 use font::deref;
 use lopdf::{Document, Object, Stream};
+use std::collections::HashMap;
 use std::io::Read;
 
 /// Problems below the document level, turned into [`IngestError`]s by [`read`].
@@ -47,6 +47,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(IngestError::Encrypted {
             path: name.to_string(),
+            format: Format::Pdf.label(),
         });
     }
     let pages = doc.get_pages();
@@ -57,40 +58,24 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
             limit: PDF_MAX_PAGES.to_string(),
         });
     }
-    let mut out = Blocks::default();
-    let mut carried: Option<(String, u32)> = None;
-    let mut any_text = false;
+    let mut flow = PageFlow::default();
+    let (mut drawn, mut unknown) = (0, Unknown::default());
     for (&number, &page_id) in &pages {
-        let glyphs = page_glyphs(&doc, page_id).map_err(error)?;
-        any_text |= glyphs.iter().any(|g| !g.text.trim().is_empty());
-        let lines = layout::drop_page_numbers(layout::lines(glyphs));
-        let mut paragraphs = layout::paragraphs(&lines).into_iter().peekable();
-        // The last paragraph of the page before, if it ran to the margin, goes on here.
-        if let Some((mut text, page)) = carried.take() {
-            if let Some(next) = paragraphs.next_if(|_| true) {
-                if layout::needs_space(&text, &next.text) {
-                    text.push(' ');
-                }
-                text.push_str(&next.text);
-                if next.open && paragraphs.peek().is_none() {
-                    carried = Some((text, page));
-                    continue;
-                }
-            }
-            out.push(&text, Place::Page(page));
-        }
-        while let Some(p) = paragraphs.next() {
-            if p.open && paragraphs.peek().is_none() {
-                carried = Some((p.text, number));
-            } else {
-                out.push(&p.text, Place::Page(number));
-            }
-        }
+        let (glyphs, missing) = page_glyphs(&doc, page_id).map_err(error)?;
+        drawn += glyphs.len();
+        unknown.add(number, missing);
+        flow.add_page(number, glyphs);
     }
-    if let Some((text, page)) = carried {
-        out.push(&text, Place::Page(page));
+    let flow = flow.finish();
+    // Glyphs without text lose words; past a twentieth of the text they lose the report.
+    if let Some((font, page)) = unknown.worst.filter(|_| unknown.count * 20 > drawn) {
+        return Err(IngestError::NoUnicode {
+            path: name.to_string(),
+            page,
+            font,
+        });
     }
-    if !any_text {
+    if !flow.any_text {
         return Err(IngestError::NoTextLayer {
             path: name.to_string(),
         });
@@ -99,13 +84,36 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<SourceText, IngestError> 
         name: name.to_string(),
         format: Format::Pdf,
         encoding: "UTF-16BE",
-        text: out.text,
-        origins: out.origins,
+        text: flow.out.text,
+        origins: flow.out.origins,
         meta: SourceMeta {
             title: info_title(&doc),
             published: None,
         },
     })
+}
+
+/// Glyphs whose text no map gives: how many, and the font that drew the most (with its first page).
+#[derive(Debug, Default)]
+struct Unknown {
+    count: usize,
+    by_font: HashMap<String, (usize, u32)>,
+    worst: Option<(String, u32)>,
+}
+
+impl Unknown {
+    fn add(&mut self, page: u32, missing: HashMap<String, usize>) {
+        for (font, n) in missing {
+            self.count += n;
+            let entry = self.by_font.entry(font).or_insert((0, page));
+            entry.0 += n;
+        }
+        self.worst = self
+            .by_font
+            .iter()
+            .max_by_key(|(name, (n, _))| (*n, std::cmp::Reverse((*name).clone())))
+            .map(|(name, &(_, page))| (name.clone(), page));
+    }
 }
 
 /// Load the document; when its cross-reference table is broken, or leads to no page, rebuild the
@@ -122,7 +130,11 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
         .ok_or(PdfError::Corrupt(first))
 }
 
-fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<content::Placed>, PdfError> {
+/// The glyphs of a page, and how many of them each font drew without known text.
+fn page_glyphs(
+    doc: &Document,
+    page_id: lopdf::ObjectId,
+) -> Result<(Vec<Placed>, HashMap<String, usize>), PdfError> {
     let page = doc
         .get_dictionary(page_id)
         .map_err(|e| PdfError::Corrupt(format!("页面对象无法读取：{e}")))?;
@@ -151,7 +163,7 @@ fn page_glyphs(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<content::
     });
     let mut interpreter = Interpreter::new(doc);
     interpreter.run(&data, resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0)?;
-    Ok(interpreter.glyphs)
+    Ok((interpreter.glyphs, interpreter.unknown))
 }
 
 /// The decoded bytes of a stream. Flate, the filter of nearly every text stream, is inflated here

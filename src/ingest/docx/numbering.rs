@@ -1,8 +1,8 @@
 //! Word's automatic numbering (numbering.xml): list definitions, the counters Word keeps while it lays
 //! out the document, and the labels it shows (`一、`, `（一）`, `1.`).
 
-use super::xml::{attr, val_num, Xml};
 use crate::ingest::numfmt::format_number;
+use crate::ingest::xml::{attr, val_num, Xml};
 use crate::ingest::IngestError;
 use quick_xml::events::Event;
 use std::collections::HashMap;

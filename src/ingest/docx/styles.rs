@@ -1,6 +1,6 @@
 //! Paragraph styles (styles.xml): which are headings, at what level, and which carry numbering.
 
-use super::xml::{attr, val_num, Xml};
+use crate::ingest::xml::{attr, val_num, Xml};
 use crate::ingest::IngestError;
 use quick_xml::events::Event;
 use std::collections::HashMap;

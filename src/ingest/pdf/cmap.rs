@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 
+/// Codes are kept with their length in bytes: `<32>` and `<0032>` are different codes.
 #[derive(Debug, Default)]
 pub(super) struct ToUnicode {
-    chars: HashMap<u32, String>,
-    /// `(first, last, UTF-16 of first)`: later codes add their offset to the last unit.
-    ranges: Vec<(u32, u32, Vec<u16>)>,
+    chars: HashMap<(usize, u32), String>,
+    /// `(length, first, last, UTF-16 of first)`: later codes add their offset to the last unit.
+    ranges: Vec<(usize, u32, u32, Vec<u16>)>,
 }
 
 impl ToUnicode {
@@ -32,15 +33,15 @@ impl ToUnicode {
                     while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
                         (tokens.get(i), tokens.get(i + 1))
                     {
-                        let (lo, hi) = (code(lo), code(hi));
+                        let ((len, lo), (_, hi)) = (code(lo), code(hi));
                         match tokens.get(i + 2) {
                             Some(Token::Hex(dst)) => {
-                                map.ranges.push((lo, hi, units(dst)));
+                                map.ranges.push((len, lo, hi, units(dst)));
                                 i += 3;
                             }
                             Some(Token::Array(items)) => {
                                 for (c, dst) in (lo..=hi).zip(items) {
-                                    map.chars.insert(c, utf16(dst));
+                                    map.chars.insert((len, c), utf16(dst));
                                 }
                                 i += 3;
                             }
@@ -54,14 +55,17 @@ impl ToUnicode {
         map
     }
 
-    pub fn get(&self, code: u32) -> Option<String> {
-        if let Some(s) = self.chars.get(&code) {
+    /// The text of `code`, `len` bytes long. With `exact`, only an entry of that length applies;
+    /// otherwise any length does (simple fonts' maps are sometimes written with two-byte codes).
+    pub fn get(&self, code: u32, len: usize, exact: bool) -> Option<String> {
+        let fits = |l: usize| l == len || !exact;
+        if let Some(s) = (1..=4).find_map(|l| fits(l).then(|| self.chars.get(&(l, code))).flatten()) {
             return Some(s.clone());
         }
-        let (lo, _, start) = self
+        let (_, lo, _, start) = self
             .ranges
             .iter()
-            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))?;
+            .find(|(l, lo, hi, _)| fits(*l) && (*lo..=*hi).contains(&code))?;
         let mut units = start.clone();
         let last = units.last_mut()?;
         *last = last.wrapping_add(u16::try_from(code - lo).ok()?);
@@ -76,11 +80,13 @@ enum Token {
     Word(String),
 }
 
-fn code(bytes: &[u8]) -> u32 {
-    bytes
+/// A source code as (length in bytes, value).
+fn code(bytes: &[u8]) -> (usize, u32) {
+    let value = bytes
         .iter()
         .take(4)
-        .fold(0, |acc, &b| acc << 8 | u32::from(b))
+        .fold(0, |acc, &b| acc << 8 | u32::from(b));
+    (bytes.len().min(4), value)
 }
 
 fn units(bytes: &[u8]) -> Vec<u16> {
@@ -165,10 +171,14 @@ mod tests {
               1 beginbfrange <10> <12> <5E74> endbfrange\n\
               1 beginbfrange <20> <21> [<0031> <0032>] endbfrange",
         );
-        assert_eq!(cmap.get(1).as_deref(), Some("一"));
-        assert_eq!(cmap.get(0x10).as_deref(), Some("年"));
-        assert_eq!(cmap.get(0x11).as_deref(), Some("幵"));
-        assert_eq!(cmap.get(0x21).as_deref(), Some("2"));
-        assert_eq!(cmap.get(0x30), None);
+        let get = |code| cmap.get(code, 1, true);
+        assert_eq!(get(1).as_deref(), Some("一"));
+        assert_eq!(get(0x10).as_deref(), Some("年"));
+        assert_eq!(get(0x11).as_deref(), Some("幵"));
+        assert_eq!(get(0x21).as_deref(), Some("2"));
+        assert_eq!(get(0x30), None);
+        // A two-byte code is not the one-byte code of the same value, unless lengths are ignored.
+        assert_eq!(cmap.get(1, 2, true), None);
+        assert_eq!(cmap.get(1, 2, false).as_deref(), Some("一"));
     }
 }

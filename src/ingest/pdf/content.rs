@@ -3,22 +3,11 @@
 
 use super::font::{deref, Font};
 use super::{stream_data, PdfError};
+use crate::ingest::layout::Placed;
 use crate::ingest::limits::{PDF_MAX_FORM_DEPTH, PDF_MAX_OPERATIONS};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
-
-/// A glyph placed on the page, in user space.
-#[derive(Debug, Clone)]
-pub(super) struct Placed {
-    pub text: String,
-    pub x: f32,
-    pub y: f32,
-    /// Advance width.
-    pub width: f32,
-    /// Font size as drawn.
-    pub size: f32,
-}
 
 type Matrix = [f32; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -66,6 +55,8 @@ pub(super) struct Interpreter<'d> {
     doc: &'d Document,
     fonts: HashMap<(usize, Vec<u8>), Font>,
     pub glyphs: Vec<Placed>,
+    /// Glyphs drawn whose text no map gives, by font name.
+    pub unknown: HashMap<String, usize>,
     /// Content operations run so far on this page.
     operations: usize,
 }
@@ -76,6 +67,7 @@ impl<'d> Interpreter<'d> {
             doc,
             fonts: HashMap::new(),
             glyphs: Vec::new(),
+            unknown: HashMap::new(),
             operations: 0,
         }
     }
@@ -248,6 +240,9 @@ impl<'d> Interpreter<'d> {
                     return;
                 };
                 for g in font.glyphs(bytes) {
+                    if g.unknown {
+                        *self.unknown.entry(font.name.clone()).or_default() += 1;
+                    }
                     let trm = mul(tm, ctm);
                     let advance = (g.width / 1000.0 * ts.size
                         + ts.char_spacing

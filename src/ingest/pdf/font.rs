@@ -2,17 +2,20 @@
 //! and how far each glyph advances.
 
 use super::cmap::ToUnicode;
+use super::codes::{Charset, Codespace};
 use super::stream_data;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
 
 #[derive(Debug)]
 pub(super) struct Font {
-    /// 1 for simple fonts, 2 for composite (Type0) fonts.
-    code_len: usize,
+    /// `BaseFont`, for messages.
+    pub name: String,
+    /// How a composite font's strings split into codes; `None` for simple fonts (one byte each).
+    codes: Option<Codespace>,
     to_unicode: Option<ToUnicode>,
-    /// Codes of a composite font are UCS-2 (`UniGB-UCS2-H`) even without a ToUnicode map.
-    ucs2: bool,
+    /// What a composite font's codes mean without a ToUnicode map.
+    charset: Charset,
     widths: HashMap<u32, f32>,
     default_width: f32,
 }
@@ -23,6 +26,8 @@ pub(super) struct Glyph {
     pub width: f32,
     /// The single-byte code 32, to which word spacing (`Tw`) applies.
     pub is_space_code: bool,
+    /// The font gives no way to know this glyph's text (Identity-H without ToUnicode).
+    pub unknown: bool,
 }
 
 impl Font {
@@ -33,10 +38,24 @@ impl Font {
             .and_then(|o| o.as_stream().ok())
             .and_then(|s| stream_data(s).ok())
             .map(|data| ToUnicode::parse(&data));
-        let encoding = get(dict, b"Encoding")
+        let name = get(dict, b"BaseFont")
             .and_then(|o| o.as_name().ok())
             .map(|n| String::from_utf8_lossy(n).into_owned())
-            .unwrap_or_default();
+            .unwrap_or_else(|| "（无名字体）".to_string());
+        // A predefined CMap by name, or an embedded one (a stream, perhaps naming its base CMap).
+        let (codes, charset) = match get(dict, b"Encoding") {
+            Some(Object::Name(n)) => Codespace::predefined(&String::from_utf8_lossy(n)),
+            Some(Object::Stream(s)) => {
+                let named = [b"CMapName".as_slice(), b"UseCMap"]
+                    .iter()
+                    .find_map(|k| get(&s.dict, k).and_then(|o| o.as_name().ok()))
+                    .map(|n| Codespace::predefined(&String::from_utf8_lossy(n)));
+                let (space, charset) = named.unwrap_or((Codespace::fixed(2), Charset::Identity));
+                let embedded = stream_data(s).ok().and_then(|d| Codespace::parse(&d));
+                (embedded.unwrap_or(space), charset)
+            }
+            _ => (Codespace::fixed(2), Charset::Identity),
+        };
         let mut widths = HashMap::new();
         let mut default_width = 500.0;
         if composite {
@@ -68,9 +87,10 @@ impl Font {
             }
         }
         Font {
-            code_len: if composite { 2 } else { 1 },
+            name,
+            codes: composite.then_some(codes),
             to_unicode,
-            ucs2: encoding.contains("UCS2") || encoding.contains("UTF16"),
+            charset,
             widths,
             default_width,
         }
@@ -78,44 +98,60 @@ impl Font {
 
     /// The glyphs a string operand shows.
     pub fn glyphs(&self, bytes: &[u8]) -> Vec<Glyph> {
-        bytes
-            .chunks(self.code_len)
+        let codes = match &self.codes {
+            Some(space) => space.split(bytes),
+            None => bytes.chunks(1).collect(),
+        };
+        codes
+            .into_iter()
             .map(|chunk| {
                 let code = chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+                let text = self.text(code, chunk);
                 Glyph {
-                    text: self.text(code),
-                    width: self
-                        .widths
-                        .get(&code)
-                        .copied()
-                        .unwrap_or(self.default_width),
-                    is_space_code: self.code_len == 1 && code == 32,
+                    unknown: text.is_none(),
+                    text: text.unwrap_or_default(),
+                    width: self.width(code),
+                    is_space_code: self.codes.is_none() && code == 32,
                 }
             })
             .collect()
     }
 
-    fn text(&self, code: u32) -> String {
-        if let Some(s) = self.to_unicode.as_ref().and_then(|t| t.get(code)) {
-            return s;
+    /// Widths are by CID. Identity codes are CIDs; the predefined Chinese CMaps put ASCII at
+    /// CIDs 1–95 of their character collections (code − 31); other codes get the default width.
+    fn width(&self, code: u32) -> f32 {
+        let cid = match self.charset {
+            Charset::Identity => Some(code),
+            _ if (0x20..0x7F).contains(&code) => Some(code - 31),
+            _ => None,
+        };
+        cid.and_then(|c| self.widths.get(&c).copied())
+            .unwrap_or(self.default_width)
+    }
+
+    /// The text of a code; `None` when nothing says what it is.
+    fn text(&self, code: u32, bytes: &[u8]) -> Option<String> {
+        // Where the encoding gives code lengths and meanings (a predefined Chinese CMap), a map
+        // entry of another length is not for this code: Ghostscript writes two-byte entries for
+        // the one-byte ASCII codes of GBK-EUC-H that map 2 to Q; the CMap's own meaning holds.
+        let exact = self.codes.is_some() && self.charset != Charset::Identity;
+        let mapped = self.to_unicode.as_ref();
+        if let Some(s) = mapped.and_then(|t| t.get(code, bytes.len(), exact)) {
+            return Some(s);
         }
-        if self.code_len == 1 {
+        if self.codes.is_none() {
             // Simple fonts without a map are in practice WinAnsi/Standard: ASCII is the same.
             let b = code as u8;
-            return if b.is_ascii_graphic() || b == b' ' {
+            return Some(if b.is_ascii_graphic() || b == b' ' {
                 char::from(b).to_string()
             } else {
                 encoding_rs::WINDOWS_1252
                     .decode_without_bom_handling(&[b])
                     .0
                     .into_owned()
-            };
+            });
         }
-        if self.ucs2 {
-            return char::from_u32(code).map(String::from).unwrap_or_default();
-        }
-        // An Identity-encoded CID font without a ToUnicode map: the glyph has no known text.
-        String::new()
+        self.charset.decode(bytes)
     }
 }
 

@@ -1,9 +1,68 @@
-//! Placed glyphs → lines → paragraphs, in reading order, without running page numbers.
+//! Placed glyphs → lines → paragraphs, in reading order, without running page numbers; shared by
+//! the fixed-layout formats (PDF, OFD).
 
-use super::content::Placed;
+use super::blocks::{Blocks, Place};
 use crate::ingest::outline::starts_with_outline_marker;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// A glyph placed on the page, y growing upwards (PDF user space; OFD's y is negated).
+#[derive(Debug, Clone)]
+pub(super) struct Placed {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    /// Advance width.
+    pub width: f32,
+    /// Font size as drawn.
+    pub size: f32,
+}
+
+/// Pages → paragraphs: a paragraph whose last line runs to the margin goes on with the next page's
+/// first. Page breaks inside a sentence otherwise are left to the parser.
+#[derive(Debug, Default)]
+pub(super) struct PageFlow {
+    pub out: Blocks,
+    carried: Option<(String, u32)>,
+    /// Whether any page had a glyph with text.
+    pub any_text: bool,
+}
+
+impl PageFlow {
+    pub fn add_page(&mut self, number: u32, glyphs: Vec<Placed>) {
+        self.any_text |= glyphs.iter().any(|g| !g.text.trim().is_empty());
+        let lines = drop_page_numbers(lines(glyphs));
+        let mut paragraphs = paragraphs(&lines).into_iter().peekable();
+        // The last paragraph of the page before, if it ran to the margin, goes on here.
+        if let Some((mut text, page)) = self.carried.take() {
+            if let Some(next) = paragraphs.next() {
+                if needs_space(&text, &next.text) {
+                    text.push(' ');
+                }
+                text.push_str(&next.text);
+                if next.open && paragraphs.peek().is_none() {
+                    self.carried = Some((text, page));
+                    return;
+                }
+            }
+            self.out.push(&text, Place::Page(page));
+        }
+        while let Some(p) = paragraphs.next() {
+            if p.open && paragraphs.peek().is_none() {
+                self.carried = Some((p.text, number));
+            } else {
+                self.out.push(&p.text, Place::Page(number));
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> Self {
+        if let Some((text, page)) = self.carried.take() {
+            self.out.push(&text, Place::Page(page));
+        }
+        self
+    }
+}
 
 #[derive(Debug, Clone)]
 pub(super) struct Line {
@@ -16,7 +75,7 @@ pub(super) struct Line {
 
 /// Group glyphs by baseline (top to bottom), order each line left to right, and put a space where
 /// the gap between two glyphs is wider than a quarter of the font size.
-pub(super) fn lines(mut glyphs: Vec<Placed>) -> Vec<Line> {
+fn lines(mut glyphs: Vec<Placed>) -> Vec<Line> {
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y));
     let mut rows: Vec<Vec<Placed>> = Vec::new();
@@ -100,7 +159,7 @@ pub(super) fn drop_page_numbers(mut lines: Vec<Line>) -> Vec<Line> {
 }
 
 /// A paragraph and whether it may go on on the next page.
-pub(super) struct Paragraph {
+struct Paragraph {
     pub text: String,
     pub open: bool,
 }
@@ -108,7 +167,7 @@ pub(super) struct Paragraph {
 /// Join wrapped lines into paragraphs. A line goes on the paragraph before it when it follows at
 /// normal line spacing, is not indented, and the line before ran to the right margin, or stopped
 /// short by no more than the Latin word this line starts with (it wrapped at a space).
-pub(super) fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
+fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
     let Some(first) = lines.first() else {
         return Vec::new();
     };
@@ -198,7 +257,7 @@ const TERMINAL: &[char] = &[
 ];
 
 /// Latin words wrapped at a line end were separated by a space; Chinese text was not.
-pub(super) fn needs_space(before: &str, after: &str) -> bool {
+fn needs_space(before: &str, after: &str) -> bool {
     let b = before.chars().next_back();
     let a = after.chars().next();
     matches!((b, a), (Some(b), Some(a)) if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric())

@@ -1,4 +1,4 @@
-//! The zip container of a .docx, read within the limits of [`crate::ingest::limits`].
+//! The zip container of a .docx or an OFD, read within the limits of [`crate::ingest::limits`].
 
 use crate::ingest::limits::{
     megabytes, ZIP_MAX_ENTRIES, ZIP_MAX_ENTRY_BYTES, ZIP_MAX_RATIO, ZIP_MAX_TOTAL_BYTES,
@@ -9,17 +9,18 @@ use std::io::{Cursor, Read};
 use zip::result::ZipError;
 use zip::ZipArchive;
 
-pub(super) struct Package<'a> {
+pub(crate) struct Package<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
     path: &'a str,
+    format: Format,
     /// Uncompressed bytes read so far, against [`ZIP_MAX_TOTAL_BYTES`].
     total: u64,
 }
 
 impl<'a> Package<'a> {
-    pub fn open(path: &'a str, bytes: &'a [u8]) -> Result<Self, IngestError> {
-        let archive =
-            ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(path, zip_detail(&e)))?;
+    pub fn open(path: &'a str, bytes: &'a [u8], format: Format) -> Result<Self, IngestError> {
+        let archive = ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| corrupt(path, format, zip_detail(&e)))?;
         if archive.len() > ZIP_MAX_ENTRIES {
             return Err(limit(
                 path,
@@ -30,17 +31,24 @@ impl<'a> Package<'a> {
         Ok(Package {
             archive,
             path,
+            format,
             total: 0,
         })
     }
 
     /// The uncompressed bytes of `entry`, or `None` when the package has no such part.
     pub fn read(&mut self, entry: &str) -> Result<Option<Vec<u8>>, IngestError> {
-        let path = self.path;
+        let (path, format) = (self.path, self.format);
         let mut file = match self.archive.by_name(entry) {
             Ok(file) => file,
             Err(ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(corrupt(path, format!("{entry}: {}", zip_detail(&e)))),
+            Err(e) => {
+                return Err(corrupt(
+                    path,
+                    format,
+                    format!("{entry}: {}", zip_detail(&e)),
+                ))
+            }
         };
         let declared = file.size();
         let ratio_exceeded =
@@ -61,7 +69,7 @@ impl<'a> Package<'a> {
         (&mut file)
             .take(budget + 1)
             .read_to_end(&mut out)
-            .map_err(|e| corrupt(path, format!("{entry} 解压失败：{e}")))?;
+            .map_err(|e| corrupt(path, format, format!("{entry} 解压失败：{e}")))?;
         if out.len() as u64 > budget {
             return Err(size_limit(path, self.total, entry, out.len() as u64));
         }
@@ -90,10 +98,10 @@ fn zip_detail(e: &ZipError) -> String {
     format!("zip 压缩包无法打开：{e}")
 }
 
-fn corrupt(path: &str, detail: String) -> IngestError {
+fn corrupt(path: &str, format: Format, detail: String) -> IngestError {
     IngestError::Corrupt {
         path: path.to_string(),
-        format: Format::Docx.label(),
+        format: format.label(),
         detail,
     }
 }

@@ -6,19 +6,21 @@ use crate::ingest::{Format, IngestError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-pub(super) struct Xml<'a> {
+pub(crate) struct Xml<'a> {
     reader: Reader<&'a [u8]>,
     depth: usize,
     path: &'a str,
+    format: Format,
     part: &'a str,
 }
 
 impl<'a> Xml<'a> {
-    pub fn new(path: &'a str, part: &'a str, bytes: &'a [u8]) -> Self {
+    pub fn new(path: &'a str, format: Format, part: &'a str, bytes: &'a [u8]) -> Self {
         Xml {
             reader: Reader::from_reader(bytes),
             depth: 0,
             path,
+            format,
             part,
         }
     }
@@ -73,14 +75,14 @@ impl<'a> Xml<'a> {
     fn corrupt(&self, detail: String) -> IngestError {
         IngestError::Corrupt {
             path: self.path.to_string(),
-            format: Format::Docx.label(),
+            format: self.format.label(),
             detail,
         }
     }
 }
 
 /// The value of attribute `key` (qualified name, e.g. `w:val`).
-pub(super) fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key)
@@ -88,6 +90,6 @@ pub(super) fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
 }
 
 /// `w:val` as a number.
-pub(super) fn val_num(e: &BytesStart<'_>) -> Option<u32> {
+pub(crate) fn val_num(e: &BytesStart<'_>) -> Option<u32> {
     attr(e, b"w:val").and_then(|v| v.trim().parse().ok())
 }
