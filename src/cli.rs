@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+pub mod desktop;
 mod eval;
 mod exit;
 mod new_pack;

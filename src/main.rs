@@ -1,5 +1,11 @@
+use fzcheck::cli::desktop;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    fzcheck::cli::run(std::env::args_os())
+    desktop::prepare_console();
+    let args: Vec<_> = std::env::args_os().collect();
+    match desktop::dropped_files(&args) {
+        Some(files) => desktop::run(&files),
+        None => fzcheck::cli::run(args),
+    }
 }
