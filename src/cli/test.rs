@@ -68,5 +68,6 @@ fn expected_zh(expected: Expect) -> &'static str {
         Expect::Pass => Status::Pass.label_zh(),
         Expect::Fail => Status::Fail.label_zh(),
         Expect::NotApplicable => Status::NotApplicable.label_zh(),
+        Expect::Silent => "不失败",
     }
 }
