@@ -18,7 +18,10 @@ fn check_with(path: &Path, args: &[&str]) -> (Option<i32>, String) {
         .output()
         .unwrap();
     let printed = [out.stdout, out.stderr].concat();
-    (out.status.code(), String::from_utf8_lossy(&printed).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&printed).into_owned(),
+    )
 }
 
 fn check(path: &Path) -> (Option<i32>, String) {
@@ -88,11 +91,22 @@ fn damaged_pdfs_are_refused() {
 /// The fixtures of ingest_producers.rs that have no readable text.
 #[test]
 fn pdfs_without_text_are_refused() {
-    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ingest"));
+    let fixtures = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ingest"
+    ));
     let scan = std::fs::read(fixtures.join("image_only.pdf")).unwrap();
-    refused("scan.pdf", &scan, &["扫描件，没有文字层，请提供可复制文字的版本"]);
+    refused(
+        "scan.pdf",
+        &scan,
+        &["扫描件，没有文字层，请提供可复制文字的版本"],
+    );
     let glyphs = std::fs::read(fixtures.join("identity_no_tounicode.pdf")).unwrap();
-    refused("glyphs.pdf", &glyphs, &["第 1 页", "ABCDEF+SimSun", "Identity-H"]);
+    refused(
+        "glyphs.pdf",
+        &glyphs,
+        &["第 1 页", "ABCDEF+SimSun", "Identity-H"],
+    );
 }
 
 #[test]

@@ -187,11 +187,13 @@ mod tests {
     #[test]
     fn repeated_steps_expand_and_are_capped() {
         assert_eq!(
-            steps("g 2 2.785 5.57 g 3 1"),
+            steps("g 2 2.785 5.57 g 3 1", 10),
             [2.785, 2.785, 5.57, 1.0, 1.0, 1.0]
         );
-        assert_eq!(steps("g 999999999999 1").len(), MAX_STEPS);
-        assert_eq!(steps("x 1 g"), [1.0]);
+        // Only as many steps as the text has characters, whatever `g` asks for.
+        assert_eq!(steps("g 999999999999 1", 4).len(), 4);
+        assert_eq!(steps("1 2 3", 2), [1.0, 2.0]);
+        assert_eq!(steps("x 1 g", 10), [1.0]);
     }
 
     #[test]
@@ -205,6 +207,7 @@ mod tests {
             "Content.xml",
             page.as_bytes(),
         ))
+        .unwrap()
         .unwrap();
         let got: Vec<(String, f32, f32)> =
             glyphs.iter().map(|g| (g.text.clone(), g.x, g.y)).collect();

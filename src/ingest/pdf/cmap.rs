@@ -59,7 +59,8 @@ impl ToUnicode {
     /// otherwise any length does (simple fonts' maps are sometimes written with two-byte codes).
     pub fn get(&self, code: u32, len: usize, exact: bool) -> Option<String> {
         let fits = |l: usize| l == len || !exact;
-        if let Some(s) = (1..=4).find_map(|l| fits(l).then(|| self.chars.get(&(l, code))).flatten()) {
+        if let Some(s) = (1..=4).find_map(|l| fits(l).then(|| self.chars.get(&(l, code))).flatten())
+        {
             return Some(s.clone());
         }
         let (_, lo, _, start) = self
