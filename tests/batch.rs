@@ -79,7 +79,12 @@ fn folders_skip_what_is_not_a_report_and_say_so() {
     let skipped: Vec<(String, SkipReason)> = found
         .skipped
         .iter()
-        .map(|s| (names(dir.path(), std::slice::from_ref(&s.path)).remove(0), s.reason))
+        .map(|s| {
+            (
+                names(dir.path(), std::slice::from_ref(&s.path)).remove(0),
+                s.reason,
+            )
+        })
         .collect();
     assert_eq!(
         skipped,

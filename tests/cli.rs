@@ -583,3 +583,105 @@ fn explain_suggests_the_rule_meant() {
             "您是否要找：metrics/appearance-rate",
         ));
 }
+
+/// The fixture report as a Word file: one paragraph per line of text, Markdown marks dropped.
+fn county_docx(dir: &std::path::Path) -> (std::path::PathBuf, Vec<String>) {
+    use std::io::Write;
+    let text = std::fs::read_to_string(fixture("county_2024.md")).unwrap();
+    let paragraphs: Vec<String> = text
+        .lines()
+        .map(|l| l.trim_start_matches('#').trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .collect();
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let path = dir.join("某县2024.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    (path, paragraphs)
+}
+
+fn result<'a>(doc: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    doc["reports"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule}"))
+}
+
+/// Word evidence says 第N段 as Word counts paragraphs and the heading over it, besides line:column.
+#[test]
+fn word_evidence_names_the_paragraph_and_the_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docx, paragraphs) = county_docx(dir.path());
+    let draft = 1 + paragraphs
+        .iter()
+        .position(|p| p.contains("征求意见稿"))
+        .unwrap();
+    let gap = 1 + paragraphs
+        .iter()
+        .position(|p| p.starts_with("（四）"))
+        .unwrap();
+    let out = fzcheck()
+        .arg("check")
+        .arg(&docx)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &result(&doc, "format/draft-marker")["evidence"][0];
+    assert_eq!(e["place"], format!("第{draft}段"));
+    assert_eq!(e["paragraph"], draft);
+    assert!(e["line"].as_u64().unwrap() > 0 && e["column"].as_u64().unwrap() > 0);
+    let e = &result(&doc, "format/heading-sequence")["evidence"][0];
+    assert_eq!(e["place"], format!("第{gap}段"));
+    assert_eq!(e["section"], "一、主要工作和成效");
+    let (_, table) = stdout_of(&["check", docx.to_str().unwrap(), "--width", "100"]);
+    assert!(
+        table.contains(&format!("证据：第{gap}段，“一、主要工作和成效”下（")),
+        "{table}"
+    );
+    // The same report as text says 第N行.
+    let (_, text) = stdout_of(&["check", &fixture("county_2024.md"), "--width", "100"]);
+    assert!(
+        text.contains("证据：第32行，“一、主要工作和成效”下（32:1）"),
+        "{text}"
+    );
+}
+
+#[test]
+fn seed_evidence_names_pages_and_paragraphs() {
+    need_shared!("seeds");
+    let formats = seeds::shared("seeds/formats");
+    let stem = seeds::SEEDS[2];
+    for (ext, place) in [("pdf", "页"), ("docx", "段"), ("html", "行")] {
+        let path = formats.join(format!("{stem}.{ext}"));
+        let out = fzcheck()
+            .arg("check")
+            .arg(&path)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let e = &result(&doc, "metrics/appearance-rate")["evidence"][0];
+        let found = e["place"].as_str().unwrap();
+        assert!(
+            found.starts_with('第') && found.ends_with(place),
+            "{ext}: {found}"
+        );
+        assert!(e["line"].as_u64().unwrap() > 0, "{ext}");
+        assert!(e["section"].is_string(), "{ext}: {e}");
+    }
+}

@@ -5,6 +5,7 @@
 //! Unicode code points (`columnKind`), as our positions do.
 
 use super::json_stream::JsonStream;
+use super::labels::position;
 use super::{Plan, RenderOptions, ReportWriter, Reporter, Tally};
 use crate::engine::{Evidence, ReportResult, RuleInfo, Status, Verdict};
 use crate::pack::Severity;
@@ -182,13 +183,16 @@ fn location(e: &Evidence, uri: &str) -> Value {
     if let Some(paragraph) = e.paragraph {
         props.insert("paragraph".into(), json!(paragraph));
     }
+    if let Some(section) = &e.section {
+        props.insert("section".into(), json!(section));
+    }
     if let Some(value) = &e.value {
         props.insert("value".into(), json!(value));
     }
     if !props.is_empty() {
         physical["properties"] = Value::Object(props);
     }
-    json!({ "physicalLocation": physical })
+    json!({ "physicalLocation": physical, "message": { "text": position(e) } })
 }
 
 /// A relative path stays relative (viewers resolve it against the checkout), with `/` separators and
