@@ -3,7 +3,7 @@
 mod seeds;
 
 use fzcheck::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Status, Verdict};
-use fzcheck::output::{render, Format, Outputs, Plan, RenderOptions, Target};
+use fzcheck::output::{render, CsvLayout, Format, Outputs, Plan, RenderOptions, Target};
 use fzcheck::pack::Severity;
 use fzcheck::report::{DocKind, Located, Meta, Position, Span};
 use std::cell::RefCell;
@@ -27,6 +27,7 @@ mod sample {
         Arc::new(RuleInfo {
             id: id.to_string(),
             pack: id.split('/').next().unwrap().to_string(),
+            pack_title: "政府年报".to_string(),
             title: title.to_string(),
             severity,
             basis: basis.iter().map(|b| b.to_string()).collect(),
@@ -138,6 +139,7 @@ mod sample {
             paragraph: None,
             // Headings start at line 9 in these reports.
             section: (start.1 > 8).then(|| "一、主要举措和成效".to_string()),
+            context: None,
         }
     }
 
@@ -416,6 +418,7 @@ fn plain() -> RenderOptions {
         width: Some(120),
         summary: false,
         all: false,
+        csv_layout: CsvLayout::Tidy,
     }
 }
 

@@ -206,6 +206,8 @@ struct EvidenceOut<'a> {
     section: Option<&'a str>,
     /// Where a reader finds it: `第3页`, `第12段` or `第12行`.
     place: String,
+    /// A short excerpt in the text around it on its line.
+    context: Option<&'a str>,
 }
 
 impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
@@ -223,6 +225,7 @@ impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
             paragraph: e.paragraph,
             section: e.section.as_deref(),
             place: place(e),
+            context: e.context.as_deref(),
         }
     }
 }

@@ -176,6 +176,14 @@ fn location(e: &Evidence, uri: &str) -> Value {
             "snippet": { "text": e.text },
         },
     });
+    // SARIF's own place for the text around a short excerpt (a typo in its sentence).
+    if let Some(context) = &e.context {
+        physical["contextRegion"] = json!({
+            "startLine": e.start.line,
+            "endLine": e.end.line,
+            "snippet": { "text": context },
+        });
+    }
     let mut props = Map::new();
     if let Some(page) = e.page {
         props.insert("page".into(), json!(page));
