@@ -80,14 +80,14 @@ pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {
 
 /// Why `when` does not hold: the rule's reason, or with one reason per `and`-part, the reason of
 /// the first part that does not hold, so a report without the value is not told it has one.
-fn not_applicable_reason(rule: &Rule, when: &Expr, ev: &mut Evaluator) -> String {
+fn not_applicable_reason<'a>(rule: &'a Rule, when: &'a Expr, ev: &mut Evaluator<'a>) -> String {
     match rule.not_applicable.as_slice() {
         [] => format!("适用条件不成立：{when}"),
         [reason] => reason.render(ev),
         reasons => {
             let failed = when
                 .conjuncts()
-                .iter()
+                .into_iter()
                 .position(|part| !matches!(ev.eval(part), Ok(Value::Bool(true))))
                 .unwrap_or(0);
             reasons[failed].render(ev)
