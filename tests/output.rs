@@ -755,7 +755,10 @@ fn html_is_self_contained_and_escaped() {
         "the value is highlighted in the excerpt"
     );
     // Matrix: 3 reports × 9 rules, rules grouped under their pack's title, a legend.
-    assert_eq!(html.matches("<td class=\"fail\" title=\"不通过\">").count(), 6);
+    assert_eq!(
+        html.matches("<td class=\"fail\" title=\"不通过\">").count(),
+        6
+    );
     assert!(html.contains("政府年报（gov-ar）"));
     assert!(html.contains("图例"));
 }
@@ -775,7 +778,15 @@ fn csv_rows(opts: &RenderOptions) -> Vec<csv::StringRecord> {
 }
 
 const FIRST_STATUSES: [&str; 9] = [
-    "通过", "不通过", "通过", "不通过", "通过", "不通过", "出错", "不通过", "不适用",
+    "通过",
+    "不通过",
+    "通过",
+    "不通过",
+    "通过",
+    "不通过",
+    "出错",
+    "不通过",
+    "不适用",
 ];
 
 #[test]
@@ -804,7 +815,10 @@ fn csv_reads_back_tidy() {
     assert_eq!(&last[8], "无法读取");
     assert!(last[9].contains("不是有效的 .docx"), "{last:?}");
     // A failure carries its fix and where its first evidence is.
-    let fail = rows[1..10].iter().find(|r| &r[8] == "不通过" && !r[11].is_empty()).unwrap();
+    let fail = rows[1..10]
+        .iter()
+        .find(|r| &r[8] == "不通过" && !r[11].is_empty())
+        .unwrap();
     assert!(fail[11].starts_with('第'), "{fail:?}");
     assert!(!fail[10].is_empty(), "{fail:?}");
 }
@@ -815,7 +829,11 @@ fn csv_matrix_layout_has_one_header_row() {
         csv_layout: CsvLayout::Matrix,
         ..plain()
     });
-    assert_eq!(rows.len(), 1 + 3, "a header row and a row per report, no rate row");
+    assert_eq!(
+        rows.len(),
+        1 + 3,
+        "a header row and a row per report, no rate row"
+    );
     assert_eq!(&rows[0][0], "文件");
     assert_eq!(
         &rows[0][4],
