@@ -117,14 +117,17 @@ fn run_chromium(chromium: &Path, profile: &Path, args: &[String]) -> Vec<u8> {
     out.stdout
 }
 
-/// Measures the page in the browser: the tallest matrix cell and rule cell in lines, and whether
-/// the page is wider than the window.
+/// Measures the page in the browser: the tallest text in a matrix cell or a rule cell, in lines,
+/// and whether the page is wider than the window.
 const MEASURE: &str = r#"<script>
 addEventListener('load', () => {
   const line = parseFloat(getComputedStyle(document.querySelector('td')).lineHeight);
   let tallest = 0, text = '';
   for (const cell of document.querySelectorAll('.matrix th, .matrix td, table.verdicts td:first-child')) {
-    const h = cell.getBoundingClientRect().height;
+    // The height of the cell's text, not of its row (an evidence list makes a row tall).
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const h = range.getBoundingClientRect().height;
     if (h > tallest) { tallest = h; text = cell.textContent; }
   }
   const out = document.createElement('pre');
