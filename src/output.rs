@@ -22,6 +22,7 @@ mod stats;
 mod summary;
 mod table;
 
+pub use csv::CsvLayout;
 pub use outputs::{Outputs, Target};
 pub use stats::{Counts, Rate, Tally};
 
@@ -44,7 +45,7 @@ pub enum Format {
     Markdown,
     /// One self-contained, printable page.
     Html,
-    /// The reports × rules matrix for spreadsheets (UTF-8 with BOM).
+    /// For spreadsheets (UTF-8 with BOM): a row per report × rule, or the matrix (--csv-layout).
     Csv,
 }
 
@@ -91,7 +92,8 @@ impl Format {
     }
 }
 
-/// How to render. Only the table looks at `color`, `width`, `summary` and `all`.
+/// How to render. Only the table looks at `color`, `width`, `summary` and `all`; only the CSV at
+/// `csv_layout`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderOptions {
     /// ANSI colours on verdicts; the CLI sets it when writing to a terminal.
@@ -102,6 +104,8 @@ pub struct RenderOptions {
     pub summary: bool,
     /// List passes and not-applicables too, not only their counts.
     pub all: bool,
+    /// Rows of the CSV: one per report × rule, or one per report.
+    pub csv_layout: CsvLayout,
 }
 
 /// What every writer knows before the first report arrives.

@@ -79,7 +79,12 @@ fn folders_skip_what_is_not_a_report_and_say_so() {
     let skipped: Vec<(String, SkipReason)> = found
         .skipped
         .iter()
-        .map(|s| (names(dir.path(), std::slice::from_ref(&s.path)).remove(0), s.reason))
+        .map(|s| {
+            (
+                names(dir.path(), std::slice::from_ref(&s.path)).remove(0),
+                s.reason,
+            )
+        })
         .collect();
     assert_eq!(
         skipped,
@@ -166,6 +171,7 @@ fn rules() -> Vec<Arc<RuleInfo>> {
             Arc::new(RuleInfo {
                 id: format!("gov-ar/rule-{i}"),
                 pack: "gov-ar".to_string(),
+                pack_title: "政府年报".to_string(),
                 title: format!("第{i}条规则"),
                 severity: [Severity::Error, Severity::Warning, Severity::Info][i % 3],
                 basis: vec![],
@@ -220,6 +226,7 @@ fn fake_check(rules: &[Arc<RuleInfo>], path: &Path) -> ReportResult {
                 page: None,
                 paragraph: None,
                 section: None,
+                context: None,
             }],
             reason: None,
         })

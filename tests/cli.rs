@@ -168,7 +168,18 @@ fn new_pack_scaffolds_a_green_pack() {
         .assert()
         .success();
     let root = dir.path().join("my-city");
-    assert!(root.join("my-city.yaml").is_file());
+    let pack = std::fs::read_to_string(root.join("my-city.yaml")).unwrap();
+    // `$schema` points at a file that exists beside the pack, and the pack is valid under it.
+    let link = pack.lines().next().unwrap();
+    let target = link.split("$schema=").nth(1).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join(target)).unwrap()).unwrap();
+    let instance: serde_json::Value = serde_yaml::from_str(&pack).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(
+        validator.is_valid(&instance),
+        "the scaffold is valid under its schema"
+    );
     fzcheck()
         .arg("test")
         .arg(&root)
@@ -271,7 +282,12 @@ fn a_batch_of_the_seeds_streams_the_same_output_whatever_jobs_says() {
     let rest = &text[json_end..];
     assert!(rest.starts_with('\u{feff}'), "the CSV follows the JSON");
     let summary = rest.find("合计 5 份报告").expect("then the summary");
-    assert_eq!(rest[..summary].lines().count(), 2 + 5 + 1, "CSV rows");
+    let rules = doc["rules"].as_array().unwrap().len();
+    assert_eq!(
+        rest[..summary].lines().count(),
+        1 + 5 * rules,
+        "tidy CSV: a header row, a row per report × rule"
+    );
 }
 
 #[test]
@@ -582,4 +598,405 @@ fn explain_suggests_the_rule_meant() {
         .stderr(predicate::str::contains(
             "您是否要找：metrics/appearance-rate",
         ));
+}
+
+/// The fixture report as a Word file: one paragraph per line of text, Markdown marks dropped.
+fn county_docx(dir: &std::path::Path) -> (std::path::PathBuf, Vec<String>) {
+    use std::io::Write;
+    let text = std::fs::read_to_string(fixture("county_2024.md")).unwrap();
+    let paragraphs: Vec<String> = text
+        .lines()
+        .map(|l| l.trim_start_matches('#').trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .collect();
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let path = dir.join("某县2024.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    (path, paragraphs)
+}
+
+fn result<'a>(doc: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    doc["reports"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule}"))
+}
+
+/// Word evidence says 第N段 as Word counts paragraphs and the heading over it, besides line:column.
+#[test]
+fn word_evidence_names_the_paragraph_and_the_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docx, paragraphs) = county_docx(dir.path());
+    let draft = 1 + paragraphs
+        .iter()
+        .position(|p| p.contains("征求意见稿"))
+        .unwrap();
+    let gap = 1 + paragraphs
+        .iter()
+        .position(|p| p.starts_with("（四）"))
+        .unwrap();
+    let out = fzcheck()
+        .arg("check")
+        .arg(&docx)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &result(&doc, "format/draft-marker")["evidence"][0];
+    assert_eq!(e["place"], format!("第{draft}段"));
+    assert_eq!(e["paragraph"], draft);
+    assert!(e["line"].as_u64().unwrap() > 0 && e["column"].as_u64().unwrap() > 0);
+    let e = &result(&doc, "format/heading-sequence")["evidence"][0];
+    assert_eq!(e["place"], format!("第{gap}段"));
+    assert_eq!(e["section"], "一、主要工作和成效");
+    let (_, table) = stdout_of(&["check", docx.to_str().unwrap(), "--width", "100"]);
+    assert!(
+        table.contains(&format!("证据：第{gap}段，“一、主要工作和成效”下（")),
+        "{table}"
+    );
+    // The same report as text says 第N行.
+    let (_, text) = stdout_of(&["check", &fixture("county_2024.md"), "--width", "100"]);
+    assert!(
+        text.contains("证据：第32行，“一、主要工作和成效”下（32:1）"),
+        "{text}"
+    );
+}
+
+#[test]
+fn seed_evidence_names_pages_and_paragraphs() {
+    need_shared!("seeds");
+    let formats = seeds::shared("seeds/formats");
+    let stem = seeds::SEEDS[2];
+    for (ext, place) in [("pdf", "页"), ("docx", "段"), ("html", "行")] {
+        let path = formats.join(format!("{stem}.{ext}"));
+        let out = fzcheck()
+            .arg("check")
+            .arg(&path)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let e = &result(&doc, "metrics/appearance-rate")["evidence"][0];
+        let found = e["place"].as_str().unwrap();
+        assert!(
+            found.starts_with('第') && found.ends_with(place),
+            "{ext}: {found}"
+        );
+        assert!(e["line"].as_u64().unwrap() > 0, "{ext}");
+        assert!(e["section"].is_string(), "{ext}: {e}");
+    }
+}
+
+/// The fixture with `from` replaced by `to`, written to a temporary file.
+fn variant(dir: &std::path::Path, from: &str, to: &str) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(fixture("county_2024.md")).unwrap();
+    assert!(text.contains(from), "{from}");
+    let path = dir.join("变体.md");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+/// What was found is shown where it was found: a typo, titles joined by 、, in their context.
+#[test]
+fn fixes_show_what_was_found_in_its_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = variant(
+        dir.path(),
+        "三是宣传覆盖面不广。",
+        "三是对《行政处罚法》、《行政复议法》宣传覆盖面不广，要再接再励。",
+    );
+    let (_, out) = stdout_of(&["check", report.to_str().unwrap(), "--width", "200"]);
+    assert!(out.contains("疑似错别字“再接再励”"), "{out}");
+    assert!(
+        out.contains("证据：第38行，“二、存在的不足”下（38:52）「…《行政复议法》宣传覆盖面不广，要再接再励。」"),
+        "{out}"
+    );
+    // The titles found, not an invented example.
+    assert!(
+        out.contains("证据：第38行，“二、存在的不足”下（38:28）「《行政处罚法》、《行政复议法》」"),
+        "{out}"
+    );
+    let out = fzcheck()
+        .arg("check")
+        .arg(&report)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &result(&doc, "format/common-typos")["evidence"][0];
+    assert_eq!(e["text"], "再接再励");
+    assert_eq!(e["context"], "…《行政复议法》宣传覆盖面不广，要再接再励。");
+    // A pass shows its evidence with --all, a not-applicable rule its reason.
+    let (_, all) = stdout_of(&["check", report.to_str().unwrap(), "--all", "--width", "200"]);
+    assert!(
+        all.contains("✓ 行政机关负责人出庭应诉率应写明并达到目标值"),
+        "{all}"
+    );
+    assert!(
+        all.contains("出庭应诉率为100%，败诉率同比下降3个百分点。」"),
+        "{all}"
+    );
+    assert!(all.contains("原因："), "{all}");
+}
+
+/// `fzcheck check FILE --format json`, parsed.
+fn json_of(path: &std::path::Path) -> serde_json::Value {
+    let out = fzcheck()
+        .arg("check")
+        .arg(path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn reason_of(doc: &serde_json::Value, rule: &str) -> String {
+    let r = result(doc, rule);
+    assert_eq!(r["status"], "not_applicable", "{rule}: {r}");
+    r["reason"].as_str().unwrap().to_string()
+}
+
+/// A rule that does not apply says which of its conditions failed: one rate or none; a plan
+/// heading without a year (while the plan rule passes on it) or no plan heading at all.
+#[test]
+fn not_applicable_reasons_name_the_condition_that_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = json_of(std::path::Path::new(&fixture("county_2024.md")));
+    assert!(reason_of(&doc, "consistency/same-appearance-rate")
+        .contains("只写了一处出庭应诉率（100%）"));
+    assert_eq!(result(&doc, "content/next-year-plan")["status"], "pass");
+    let plan = reason_of(&doc, "content/next-year-is-following");
+    assert!(plan.contains("标题“下一步工作安排”没有写年份"), "{plan}");
+    assert!(!plan.contains("未找到"), "{plan}");
+    // Already 100%: nothing to explain, and the reason says the rate.
+    let met = reason_of(&doc, "metrics/appearance-shortfall-explained");
+    assert!(met.contains("出庭应诉率为100%，已达到100%"), "{met}");
+
+    let none = variant(dir.path(), "行政机关负责人出庭应诉率为100%，", "");
+    let doc = json_of(&none);
+    let same = reason_of(&doc, "consistency/same-appearance-rate");
+    assert!(same.contains("报告没有写出庭应诉率"), "{same}");
+    assert!(!same.contains("只写了一处"), "{same}");
+    let explained = reason_of(&doc, "metrics/appearance-shortfall-explained");
+    assert!(explained.contains("没有写明出庭应诉率"), "{explained}");
+}
+
+/// The same on the seeds: a report whose rate rule says it has no rate is never told it wrote one,
+/// and where the plan rule passes the following-year rule never says the plan is missing.
+#[test]
+fn seed_not_applicable_reasons_agree_with_the_other_rules() {
+    need_shared!("seeds");
+    for stem in seeds::SEEDS {
+        let doc = json_of(&seeds::seed(stem));
+        let rate = result(&doc, "metrics/appearance-rate");
+        let same = result(&doc, "consistency/same-appearance-rate");
+        if rate["message"].as_str().unwrap().contains("没有写明") {
+            assert!(
+                same["reason"].as_str().unwrap().contains("没有写"),
+                "{stem}: {same}"
+            );
+        }
+        let plan = result(&doc, "content/next-year-plan");
+        let following = result(&doc, "content/next-year-is-following");
+        if plan["status"] == "pass" && following["status"] == "not_applicable" {
+            let reason = following["reason"].as_str().unwrap();
+            assert!(!reason.contains("未找到下一年度"), "{stem}: {reason}");
+        }
+    }
+}
+
+/// Failures name what was found: the rate and the target, the titles joined by 、.
+#[test]
+fn fixes_name_the_rate_the_target_and_the_titles_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = variant(
+        dir.path(),
+        "出庭应诉率为100%，",
+        "出庭应诉率为96%，严格执行《行政处罚法》、《行政许可法》，",
+    );
+    let (code, out) = stdout_of(&["check", report.to_str().unwrap(), "--width", "100"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("出庭应诉率为96%，未达到100%"), "{out}");
+    assert!(
+        out.contains("并列书名号之间用了顿号：《行政处罚法》、《行政许可法》"),
+        "{out}"
+    );
+    assert!(
+        out.contains("删去书名号之间的顿号：《行政处罚法》、《行政许可法》"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("写作“《行政处罚法》《行政复议法》”"),
+        "no invented example"
+    );
+}
+
+/// The CSV is tidy by default (one header row, a row per report × rule, nothing else), the
+/// matrix on request; both on a folder of my reports.
+#[test]
+fn csv_is_tidy_and_the_matrix_is_a_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let text = std::fs::read_to_string(fixture("county_2024.md")).unwrap();
+    std::fs::write(reports.join("a.md"), &text).unwrap();
+    std::fs::write(reports.join("b.md"), text.replace("某县", "东山县")).unwrap();
+    let rules = fzcheck()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    let n = rules
+        .as_array()
+        .map_or_else(|| rules["rules"].as_array().unwrap().len(), Vec::len);
+
+    let tidy = dir.path().join("tidy.csv");
+    fzcheck()
+        .arg("check")
+        .arg(&reports)
+        .arg("--output")
+        .arg(&tidy)
+        .assert()
+        .code(1);
+    let rows = read_csv(&tidy);
+    assert_eq!(
+        rows[0],
+        [
+            "文件",
+            "发文机关",
+            "年度",
+            "类型",
+            "规则",
+            "规则标题",
+            "规则包",
+            "级别",
+            "结果",
+            "说明",
+            "修改建议",
+            "证据位置",
+            "证据",
+            "证据数"
+        ]
+    );
+    assert_eq!(
+        rows.len(),
+        1 + 2 * n,
+        "a row per report × rule, nothing else"
+    );
+    let row = rows
+        .iter()
+        .find(|r| r[0].ends_with("b.md") && r[4] == "format/draft-marker")
+        .unwrap();
+    assert_eq!(&row[1..4], ["东山县人民政府", "2024", "年度报告"]);
+    assert_eq!(&row[6..9], ["format", "错误", "不通过"]);
+    assert!(row[9].contains("征求意见稿"), "{row:?}");
+    assert!(row[11].starts_with("第"), "{row:?}");
+
+    let matrix = dir.path().join("matrix.csv");
+    fzcheck()
+        .arg("check")
+        .arg(&reports)
+        .args(["--csv-layout", "matrix", "--output"])
+        .arg(&matrix)
+        .assert()
+        .code(1);
+    let rows = read_csv(&matrix);
+    assert_eq!(rows.len(), 3, "a header row and a row per report");
+    assert_eq!(rows[0].len(), 4 + n + 4);
+    assert!(
+        rows[0][4].contains('（') && rows[0][4].contains('/'),
+        "title and id"
+    );
+    assert_eq!(rows[2][1], "东山县人民政府");
+}
+
+fn read_csv(path: &std::path::Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM for Excel");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// The tidy CSV of the seeds has a row per seed × rule and every seed's issuer column filled.
+#[test]
+fn seed_csv_is_tidy() {
+    need_shared!("seeds");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seeds.csv");
+    let mut cmd = fzcheck();
+    cmd.arg("check");
+    for stem in seeds::SEEDS {
+        cmd.arg(seeds::seed(stem));
+    }
+    let status = cmd.arg("--output").arg(&out).output().unwrap();
+    assert!(matches!(status.status.code(), Some(0 | 1)));
+    let rows = read_csv(&out);
+    let per_seed = (rows.len() - 1) / seeds::SEEDS.len();
+    assert_eq!(rows.len(), 1 + per_seed * seeds::SEEDS.len());
+    for row in &rows[1..] {
+        assert_eq!(row.len(), 14, "{row:?}");
+        assert!(
+            ["通过", "不通过", "不适用", "已跳过", "出错"].contains(&row[8].as_str()),
+            "{row:?}"
+        );
+    }
+}
+
+/// The batch HTML page names reports by issuer and year with the path on hover, groups rules by
+/// pack under Chinese titles, has a legend, and puts the most failing report first.
+#[test]
+fn batch_html_names_reports_groups_rules_and_puts_failures_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let text = std::fs::read_to_string(fixture("county_2024.md")).unwrap();
+    // The second file fails more (a draft marker kept, a typo): it comes first.
+    std::fs::write(
+        reports.join("1.md"),
+        text.replace("某县", "西河县").replace("（征求意见稿）", ""),
+    )
+    .unwrap();
+    std::fs::write(reports.join("2.md"), text.replace("某县", "东山县")).unwrap();
+    let page = dir.path().join("page.html");
+    fzcheck()
+        .arg("check")
+        .arg(&reports)
+        .arg("--output")
+        .arg(&page)
+        .assert()
+        .code(1);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("图例"), "legend");
+    assert!(html.contains("重点指标（metrics）"), "pack title");
+    assert!(
+        html.contains("行政机关负责人出庭应诉率应写明并达到目标值</th>"),
+        "rule title in the matrix"
+    );
+    let east = html
+        .find(">东山县人民政府<span class=\"year\">2024年度</span>")
+        .unwrap();
+    let west = html
+        .find(">西河县人民政府<span class=\"year\">2024年度</span>")
+        .unwrap();
+    assert!(east < west, "the report with more failures first");
+    assert!(html.contains(&format!("title=\"{}\"", reports.join("2.md").display())));
 }

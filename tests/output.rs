@@ -3,7 +3,7 @@
 mod seeds;
 
 use fzcheck::engine::{CheckRun, Evidence, ReportResult, RuleInfo, Status, Verdict};
-use fzcheck::output::{render, Format, Outputs, Plan, RenderOptions, Target};
+use fzcheck::output::{render, CsvLayout, Format, Outputs, Plan, RenderOptions, Target};
 use fzcheck::pack::Severity;
 use fzcheck::report::{DocKind, Located, Meta, Position, Span};
 use std::cell::RefCell;
@@ -27,6 +27,7 @@ mod sample {
         Arc::new(RuleInfo {
             id: id.to_string(),
             pack: id.split('/').next().unwrap().to_string(),
+            pack_title: "政府年报".to_string(),
             title: title.to_string(),
             severity,
             basis: basis.iter().map(|b| b.to_string()).collect(),
@@ -138,6 +139,7 @@ mod sample {
             paragraph: None,
             // Headings start at line 9 in these reports.
             section: (start.1 > 8).then(|| "一、主要举措和成效".to_string()),
+            context: None,
         }
     }
 
@@ -416,6 +418,7 @@ fn plain() -> RenderOptions {
         width: Some(120),
         summary: false,
         all: false,
+        csv_layout: CsvLayout::Tidy,
     }
 }
 
@@ -751,8 +754,13 @@ fn html_is_self_contained_and_escaped() {
         html.contains("<mark>85.7%</mark>"),
         "the value is highlighted in the excerpt"
     );
-    // Matrix: 3 reports × 9 rules.
-    assert_eq!(html.matches("<td class=\"fail\"").count(), 6);
+    // Matrix: 3 reports × 9 rules, rules grouped under their pack's title, a legend.
+    assert_eq!(
+        html.matches("<td class=\"fail\" title=\"不通过\">").count(),
+        6
+    );
+    assert!(html.contains("政府年报（gov-ar）"));
+    assert!(html.contains("图例"));
 }
 
 #[test]
@@ -760,47 +768,81 @@ fn csv_snapshot() {
     insta::assert_snapshot!(snapshot(Format::Csv));
 }
 
-#[test]
-fn csv_reads_back_as_the_matrix() {
-    let bytes = rendered(Format::Csv, &plain()).into_bytes();
+fn csv_rows(opts: &RenderOptions) -> Vec<csv::StringRecord> {
+    let bytes = rendered(Format::Csv, opts).into_bytes();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(&bytes[3..]);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    reader.records().map(Result::unwrap).collect()
+}
+
+const FIRST_STATUSES: [&str; 9] = [
+    "通过",
+    "不通过",
+    "通过",
+    "不通过",
+    "通过",
+    "不通过",
+    "出错",
+    "不通过",
+    "不适用",
+];
+
+#[test]
+fn csv_reads_back_tidy() {
+    let rows = csv_rows(&plain());
+    assert_eq!(rows[0].len(), 14);
+    assert_eq!(&rows[0][0], "文件");
+    assert_eq!(&rows[0][8], "结果");
     assert_eq!(
         rows.len(),
-        2 + 3 + 1,
-        "two header rows, three reports, one rate row"
+        1 + 9 * 2 + 1,
+        "a header row, a row per rule for two reports, one row for the unreadable one"
     );
-    assert_eq!(&rows[0][0], "文件");
-    assert_eq!(&rows[0][4], "gov-ar/title-format");
-    assert_eq!(&rows[1][5], "每年3月31日前向社会公开");
+    let first = &rows[1];
     assert_eq!(
-        &rows[2][0],
+        &first[0],
         "reports/2024/云溪区2024年法治政府建设年度报告.txt"
     );
-    assert_eq!(&rows[2][2], "2024");
-    let statuses: Vec<&str> = (4..13).map(|i| &rows[2][i]).collect();
+    assert_eq!(&first[2], "2024");
+    assert_eq!(&first[4], "gov-ar/title-format");
+    assert_eq!(&first[5], "标题写明年度和“法治政府建设”");
+    assert_eq!(&first[6], "gov-ar");
+    let statuses: Vec<&str> = rows[1..10].iter().map(|r| &r[8]).collect();
+    assert_eq!(statuses, FIRST_STATUSES);
+    let last = rows.last().unwrap();
+    assert_eq!(&last[8], "无法读取");
+    assert!(last[9].contains("不是有效的 .docx"), "{last:?}");
+    // A failure carries its fix and where its first evidence is.
+    let fail = rows[1..10]
+        .iter()
+        .find(|r| &r[8] == "不通过" && !r[11].is_empty())
+        .unwrap();
+    assert!(fail[11].starts_with('第'), "{fail:?}");
+    assert!(!fail[10].is_empty(), "{fail:?}");
+}
+
+#[test]
+fn csv_matrix_layout_has_one_header_row() {
+    let rows = csv_rows(&RenderOptions {
+        csv_layout: CsvLayout::Matrix,
+        ..plain()
+    });
     assert_eq!(
-        statuses,
-        [
-            "通过",
-            "不通过",
-            "通过",
-            "不通过",
-            "通过",
-            "不通过",
-            "出错",
-            "不通过",
-            "不适用"
-        ]
+        rows.len(),
+        1 + 3,
+        "a header row and a row per report, no rate row"
     );
-    assert_eq!(&rows[2][15], "42.9%");
-    assert!(rows[4][16].contains("不是有效的 .docx"));
-    assert_eq!(&rows[5][0], "各规则通过率");
-    assert_eq!(&rows[5][4], "100.0%");
-    assert_eq!(&rows[5][5], "50.0%");
+    assert_eq!(&rows[0][0], "文件");
+    assert_eq!(
+        &rows[0][4],
+        "标题写明年度和“法治政府建设”（gov-ar/title-format）"
+    );
+    let statuses: Vec<&str> = (4..13).map(|i| &rows[1][i]).collect();
+    assert_eq!(statuses, FIRST_STATUSES);
+    assert_eq!(&rows[1][15], "42.9%");
+    assert!(rows[3][16].contains("不是有效的 .docx"));
 }
 
 #[test]
@@ -812,7 +854,7 @@ fn csv_keeps_text_from_being_a_formula() {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(&out[3..]);
-    let row = reader.records().nth(2).unwrap().unwrap();
+    let row = reader.records().nth(1).unwrap().unwrap();
     assert_eq!(&row[0], "'=HYPERLINK(\"http://x\")");
 }
 

@@ -1,7 +1,7 @@
 //! Command-line arguments (clap derive).
 
 use crate::ingest::EncodingChoice;
-use crate::output::Format;
+use crate::output::{CsvLayout, Format};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -100,6 +100,9 @@ pub struct CheckArgs {
     /// 文本编码：auto, utf-8, utf-16le, utf-16be, gb18030（gbk）；默认自动识别
     #[arg(long, default_value = "auto")]
     pub encoding: EncodingChoice,
+    /// CSV 的行：tidy 每份报告 × 每条规则一行（便于筛选、数据透视），matrix 每份报告一行、每条规则一列
+    #[arg(long, value_enum, default_value = "tidy")]
+    pub csv_layout: CsvLayout,
     /// 表格宽度（默认终端宽度）
     #[arg(long)]
     pub width: Option<u16>,

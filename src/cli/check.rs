@@ -114,6 +114,7 @@ fn open_outputs(plan: Plan, args: &CheckArgs) -> Result<Outputs<'static>, CliErr
         width: args.width.or_else(|| terminal_width(stdout_tty)),
         summary: args.summary,
         all: args.all,
+        csv_layout: args.csv_layout,
     };
     let mut outputs = Outputs::new(plan, opts);
     for (format, path) in files {

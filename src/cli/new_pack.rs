@@ -4,7 +4,9 @@ use super::args::NewPackArgs;
 use super::exit::{CliError, Exit};
 use std::path::Path;
 
-const PACK: &str = r#"# yaml-language-server: $schema=https://fzcheck.invalid/schema.json
+/// Editors (VS Code's YAML extension, JetBrains) read the `$schema` comment; it points at the
+/// schema written beside the pack, so completion and checking work offline.
+const PACK: &str = r#"# yaml-language-server: $schema=schema.json
 pack: NAME
 title: 我的规则包
 version: 0.1.0
@@ -67,10 +69,12 @@ pub fn run(args: NewPackArgs) -> Result<Exit, CliError> {
         &TESTS.replace("NAME", name),
     )?;
     write(&root.join("fixtures").join("enough.md"), FIXTURE)?;
+    write(&root.join("schema.json"), &crate::pack::schema())?;
     println!("已创建 {}：", root.display());
     println!("  {name}.yaml            规则包");
     println!("  tests/{name}.yaml      测试用例");
     println!("  fixtures/enough.md     测试用报告");
+    println!("  schema.json            规则包的 JSON Schema（编辑器据此补全和校验）");
     println!("运行测试：fzcheck test {}", root.display());
     println!(
         "检查报告：fzcheck check 报告.docx --pack {}",

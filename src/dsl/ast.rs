@@ -44,6 +44,20 @@ pub struct Ident {
     pub span: ExprSpan,
 }
 
+impl Expr {
+    /// The parts of an `a and b and c` chain, left to right; the expression itself otherwise.
+    pub fn conjuncts(&self) -> Vec<&Expr> {
+        match &self.kind {
+            ExprKind::Binary(BinOp::And, l, r) => {
+                let mut parts = l.conjuncts();
+                parts.extend(r.conjuncts());
+                parts
+            }
+            _ => vec![self],
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum ExprKind {
     Lit(Lit),

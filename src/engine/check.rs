@@ -1,7 +1,7 @@
 //! Rules × report → verdicts. Everything here is per report; compiling happened at load.
 
 use super::verdict::{Evidence, Status, Verdict};
-use crate::dsl::{Evaluator, Found, Value};
+use crate::dsl::{Evaluator, Expr, Found, Value};
 use crate::pack::{Rule, RuleSet};
 use crate::report::Report;
 use rayon::prelude::*;
@@ -52,10 +52,7 @@ pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {
         match ev.eval(when) {
             Ok(Value::Bool(true)) => {}
             Ok(_) => {
-                let reason = match &rule.not_applicable {
-                    Some(why) => why.render(&mut ev),
-                    None => format!("适用条件不成立：{when}"),
-                };
+                let reason = not_applicable_reason(rule, when, &mut ev);
                 return verdict(Status::NotApplicable, Some(reason));
             }
             Err(err) => return verdict(Status::Error, Some(format!("when: {err}"))),
@@ -81,6 +78,23 @@ pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {
         evidence: evidence(report, found),
         reason,
         hint,
+    }
+}
+
+/// Why `when` does not hold: the rule's reason, or with one reason per `and`-part, the reason of
+/// the first part that does not hold, so a report without the value is not told it has one.
+fn not_applicable_reason<'a>(rule: &'a Rule, when: &'a Expr, ev: &mut Evaluator<'a>) -> String {
+    match rule.not_applicable.as_slice() {
+        [] => format!("适用条件不成立：{when}"),
+        [reason] => reason.render(ev),
+        reasons => {
+            let failed = when
+                .conjuncts()
+                .into_iter()
+                .position(|part| !matches!(ev.eval(part), Ok(Value::Bool(true))))
+                .unwrap_or(0);
+            reasons[failed].render(ev)
+        }
     }
 }
 

@@ -48,6 +48,8 @@ pub struct RuleInfo {
     /// Stable id with a pack prefix, e.g. `content/shortcomings`.
     pub id: String,
     pub pack: String,
+    /// The pack's title (`重点指标`), for outputs that group rules by pack.
+    pub pack_title: String,
     pub title: String,
     /// After tailoring by the configuration.
     pub severity: Severity,
@@ -77,6 +79,10 @@ pub struct Evidence {
     /// The heading the evidence is under (`（一）带头学法述法`), so a reader can find it in Word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// For a short excerpt (a typo, `》、《`), the text around it on its line, so a reader sees
+    /// what was found where: `…学习《行政处罚法》、《行政复议法》等…`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
 }
 
 /// Longest excerpt kept in evidence, in characters.
@@ -105,8 +111,45 @@ impl Evidence {
             page: origin.and_then(|o| o.page),
             paragraph: origin.and_then(|o| o.paragraph),
             section: heading_over(report, span.start),
+            context: context_around(report.text(), span),
         }
     }
+}
+
+/// Excerpts shorter than this get a [`Evidence::context`].
+const SHORT_CHARS: usize = 12;
+/// Characters of context kept on each side.
+const CONTEXT_CHARS: usize = 16;
+
+/// Up to [`CONTEXT_CHARS`] characters each side of a short `span`, within its line; `None` when
+/// the span is long or the line holds nothing else.
+fn context_around(text: &str, span: Span) -> Option<String> {
+    let found = text.get(span.start..span.end)?;
+    if found.chars().count() >= SHORT_CHARS || found.contains('\n') {
+        return None;
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find(['\r', '\n'])
+        .map_or(text.len(), |i| span.end + i);
+    let before: Vec<char> = text[line_start..span.start].chars().collect();
+    let after: Vec<char> = text[span.end..line_end].chars().collect();
+    let indent = before.iter().take_while(|c| c.is_whitespace()).count();
+    let before_text = &before[indent..];
+    if before_text.is_empty() && after.iter().all(|c| c.is_whitespace()) {
+        return None;
+    }
+    let mut out = String::new();
+    if before_text.len() > CONTEXT_CHARS {
+        out.push('…');
+    }
+    out.extend(&before_text[before_text.len().saturating_sub(CONTEXT_CHARS)..]);
+    out.push_str(found);
+    out.extend(after.iter().take(CONTEXT_CHARS));
+    if after.len() > CONTEXT_CHARS {
+        out.push('…');
+    }
+    Some(out)
 }
 
 /// Longest heading kept in evidence, in characters.

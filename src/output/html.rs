@@ -1,7 +1,9 @@
 //! One self-contained, printable page: inline CSS, no scripts, no network. A batch gets a
 //! reports × rules matrix on top.
 
-use super::labels::{counts_line, position, report_line, run_line, symbol};
+use super::labels::{
+    counts_line, position, report_line, run_line, short_name, symbol, verdict_word,
+};
 use super::spool::Spool;
 use super::stats::{verdict_for, Counts, Tally};
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
@@ -12,6 +14,10 @@ use std::sync::Arc;
 const STYLE: &str = include_str!("html.css");
 
 pub struct HtmlReporter;
+
+/// Reports per matrix table: the columns stay wide enough for an issuer's name at 1400 px and on
+/// a landscape page; more reports continue in the next table.
+const COLUMNS: usize = 10;
 
 impl Reporter for HtmlReporter {
     fn start<'w>(
@@ -34,30 +40,79 @@ impl Reporter for HtmlReporter {
         Ok(Box::new(HtmlWriter {
             w,
             rules: plan.rules.clone(),
-            matrix: if plan.reports > 1 {
-                Some(Spool::new()?)
-            } else {
-                None
-            },
+            columns: (plan.reports > 1).then(Vec::new),
             sections: Spool::new()?,
         }))
     }
 }
 
-/// The run's totals and the matrix come before the per-report sections, so matrix rows and
-/// sections wait in spools until the last report is in.
+/// The run's totals and the matrix come before the per-report sections, so the sections wait in
+/// a spool and the matrix keeps one small column per report until the last report is in.
 struct HtmlWriter<'w> {
     w: Box<dyn Write + 'w>,
     rules: Vec<Arc<RuleInfo>>,
     /// Only a batch gets a matrix.
-    matrix: Option<Spool>,
+    columns: Option<Vec<Column>>,
     sections: Spool,
+}
+
+/// What the matrix needs of one report.
+struct Column {
+    index: usize,
+    path: String,
+    /// Issuer, then year, when known; else the file name.
+    name: (String, Option<String>),
+    /// In rule order; `None` for a rule the report was not checked against.
+    statuses: Vec<Option<Status>>,
+    counts: Counts,
+    unreadable: bool,
+}
+
+impl Column {
+    fn of(rules: &[Arc<RuleInfo>], index: usize, report: &ReportResult) -> Self {
+        let meta = report.meta.as_ref();
+        let issuer = meta
+            .and_then(|m| m.issuer.as_ref())
+            .map(|i| i.value.clone());
+        let year = meta
+            .and_then(|m| m.report_year.as_ref())
+            .map(|y| format!("{}年度", y.value));
+        let name = match (issuer, year) {
+            (Some(issuer), year) => (issuer, year),
+            (None, year) => (file_name(&report.path), year),
+        };
+        Column {
+            index,
+            path: report.path.clone(),
+            name,
+            statuses: rules
+                .iter()
+                .map(|r| verdict_for(report, r).map(|v| v.status))
+                .collect(),
+            counts: Counts::of(&report.verdicts),
+            unreadable: report.error.is_some(),
+        }
+    }
+
+    /// Sorts reports with failures first: errors, then warnings, then infos, then unreadable last.
+    fn rank(&self) -> (bool, std::cmp::Reverse<(usize, usize, usize)>) {
+        let c = &self.counts;
+        let failed = (c.fail_error + c.error, c.fail_warning, c.fail_info);
+        (self.unreadable, std::cmp::Reverse(failed))
+    }
+}
+
+/// The last part of a path, for a report whose issuer was not found.
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 impl ReportWriter for HtmlWriter<'_> {
     fn report(&mut self, index: usize, report: &ReportResult) -> io::Result<()> {
-        if let Some(matrix) = &mut self.matrix {
-            write_matrix_row(matrix, &self.rules, index, report)?;
+        if let Some(columns) = &mut self.columns {
+            columns.push(Column::of(&self.rules, index, report));
         }
         write_report(&mut self.sections, index, report)
     }
@@ -66,13 +121,14 @@ impl ReportWriter for HtmlWriter<'_> {
         let HtmlWriter {
             mut w,
             rules,
-            matrix,
+            columns,
             sections,
         } = *self;
         let line = run_line(tally.reports, tally.unreadable, &tally.total);
         writeln!(w, "<p class=\"overall\">{}</p>", esc(&line))?;
-        if let Some(rows) = matrix {
-            write_matrix(&mut w, &rules, rows, tally)?;
+        if let Some(mut columns) = columns {
+            columns.sort_by_key(Column::rank);
+            write_matrix(&mut w, &rules, &columns, tally)?;
         }
         sections.copy_to(&mut w)?;
         writeln!(w, "</body>\n</html>")?;
@@ -84,77 +140,156 @@ fn status_class(status: Status) -> &'static str {
     status.as_str()
 }
 
+const LEGEND: &str = "<p class=\"legend\">图例：<span class=\"fail\">✗ 不通过</span> \
+    <span class=\"pass\">✓ 通过</span> <span class=\"not_applicable\">– 不适用</span> \
+    <span class=\"skipped\">○ 已跳过</span> <span class=\"error\">! 出错</span>；\
+    报告按问题多少排列，规则按规则包分组、组内不通过多的在前；鼠标停在报告名上显示文件路径。</p>";
+
+/// Rules down the side, grouped by pack with their Chinese titles, reports across (issuer and
+/// year, the path on hover), [`COLUMNS`] reports per table.
 fn write_matrix(
     w: &mut dyn Write,
     rules: &[Arc<RuleInfo>],
-    rows: Spool,
+    columns: &[Column],
     tally: &Tally,
 ) -> io::Result<()> {
-    writeln!(w, "<section class=\"matrix\">\n<h2>汇总矩阵</h2>\n<table>")?;
-    write!(w, "<thead><tr><th>报告</th>")?;
-    for rule in rules {
+    writeln!(w, "<section class=\"matrix\">\n<h2>汇总矩阵</h2>\n{LEGEND}")?;
+    let order = rule_order(rules, tally);
+    for chunk in columns.chunks(COLUMNS) {
+        write_matrix_table(w, rules, &order, chunk, tally)?;
+    }
+    writeln!(w, "</section>")
+}
+
+/// Rule indices by pack (packs in rule order), within a pack the most failed first.
+fn rule_order(rules: &[Arc<RuleInfo>], tally: &Tally) -> Vec<usize> {
+    let mut packs: Vec<&str> = Vec::new();
+    for r in rules {
+        if !packs.contains(&r.pack.as_str()) {
+            packs.push(&r.pack);
+        }
+    }
+    let mut order: Vec<usize> = (0..rules.len()).collect();
+    order.sort_by_key(|&i| {
+        let pack = packs.iter().position(|p| *p == rules[i].pack);
+        let failed = tally.per_rule.get(i).map_or(0, |c| c.fail + c.error);
+        (pack, std::cmp::Reverse(failed), i)
+    });
+    order
+}
+
+fn write_matrix_table(
+    w: &mut dyn Write,
+    rules: &[Arc<RuleInfo>],
+    order: &[usize],
+    columns: &[Column],
+    tally: &Tally,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "<table>\n<colgroup><col class=\"rule\"><col class=\"sev\">"
+    )?;
+    for _ in columns {
+        write!(w, "<col class=\"report\">")?;
+    }
+    writeln!(w, "<col class=\"rate\"></colgroup>")?;
+    write!(w, "<thead><tr><th>规则</th><th>级别</th>")?;
+    for c in columns {
+        let year = c
+            .name
+            .1
+            .as_deref()
+            .map(|y| format!("<span class=\"year\">{}</span>", esc(y)))
+            .unwrap_or_default();
         write!(
             w,
-            "<th title=\"{}\"><span>{}</span></th>",
-            esc(&rule.title),
-            esc(&rule.id)
+            "<th class=\"report\" title=\"{}\"><a href=\"#report-{}\">{}{year}</a></th>",
+            esc(&c.path),
+            c.index + 1,
+            esc(&c.name.0)
         )?;
     }
     writeln!(w, "<th>通过率</th></tr></thead>\n<tbody>")?;
-    rows.copy_to(w)?;
-    write!(w, "</tbody>\n<tfoot><tr><th>通过率</th>")?;
-    for counts in &tally.per_rule {
-        write!(w, "<td class=\"rate\">{}</td>", counts.rate())?;
+    write!(w, "<tr class=\"verdict\"><th>结论</th><td></td>")?;
+    for c in columns {
+        let word = if c.unreadable {
+            "无法读取"
+        } else {
+            verdict_word(&c.counts)
+        };
+        write!(
+            w,
+            "<td class=\"{}\" title=\"{}\">{word}</td>",
+            verdict_class(word),
+            esc(&counts_line(&c.counts))
+        )?;
     }
-    writeln!(
-        w,
-        "<td class=\"rate\">{}</td></tr></tfoot>\n</table>",
-        tally.total.rate()
-    )?;
-    writeln!(
-        w,
-        "<p class=\"legend\"><span class=\"pass\">✓ 通过</span> <span class=\"fail\">✗ 不通过</span> \
-         <span class=\"not_applicable\">– 不适用</span> <span class=\"skipped\">○ 已跳过</span> \
-         <span class=\"error\">! 出错</span></p>\n</section>"
-    )
-}
-
-fn write_matrix_row(
-    w: &mut dyn Write,
-    rules: &[Arc<RuleInfo>],
-    index: usize,
-    report: &ReportResult,
-) -> io::Result<()> {
-    write!(
-        w,
-        "<tr><th><a href=\"#report-{}\">{}</a></th>",
-        index + 1,
-        esc(&report.path)
-    )?;
-    for rule in rules {
-        match verdict_for(report, rule) {
-            Some(v) => write!(
+    writeln!(w, "<td class=\"rate\">{}</td></tr>", tally.total.rate())?;
+    let mut pack = None;
+    for &i in order {
+        let rule = &rules[i];
+        if pack != Some(&rule.pack) {
+            pack = Some(&rule.pack);
+            writeln!(
                 w,
-                "<td class=\"{}\" title=\"{}\">{}</td>",
-                status_class(v.status),
-                esc(v.status.label_zh()),
-                symbol(v.status)
-            )?,
-            None => write!(w, "<td></td>")?,
+                "<tr class=\"pack\"><th colspan=\"{}\">{}（{}）</th></tr>",
+                columns.len() + 3,
+                esc(&rule.pack_title),
+                esc(&rule.pack)
+            )?;
         }
+        write!(
+            w,
+            "<tr><th title=\"{}\">{}</th><td class=\"sev-{}\">{}</td>",
+            esc(&rule.id),
+            esc(&rule.title),
+            rule.severity.as_str(),
+            rule.severity.label_zh()
+        )?;
+        for c in columns {
+            match c.statuses[i] {
+                Some(status) => write!(
+                    w,
+                    "<td class=\"{}\" title=\"{}\">{}</td>",
+                    status_class(status),
+                    esc(status.label_zh()),
+                    symbol(status)
+                )?,
+                None => write!(w, "<td></td>")?,
+            }
+        }
+        let rate = tally.per_rule.get(i).map(|c| c.rate().to_string());
+        writeln!(
+            w,
+            "<td class=\"rate\">{}</td></tr>",
+            rate.unwrap_or_default()
+        )?;
     }
-    let rate = match report.error {
-        Some(_) => "无法读取".to_string(),
-        None => Counts::of(&report.verdicts).rate().to_string(),
-    };
-    writeln!(w, "<td class=\"rate\">{}</td></tr>", esc(&rate))
+    writeln!(w, "</tbody>\n</table>")
 }
 
+/// The colour of a report's one-word verdict.
+fn verdict_class(word: &str) -> &'static str {
+    match word {
+        "通过" => "pass",
+        "有警告" => "warn",
+        _ => "fail",
+    }
+}
+
+/// A report's section: its short name (the path under it), verdict line, then its verdicts with
+/// failures first, by severity.
 fn write_report(w: &mut dyn Write, index: usize, report: &ReportResult) -> io::Result<()> {
+    let name = report
+        .meta
+        .as_ref()
+        .and_then(short_name)
+        .unwrap_or_else(|| file_name(&report.path));
     writeln!(
         w,
-        "<section class=\"report\" id=\"report-{}\">\n<h2>{}</h2>",
+        "<section class=\"report\" id=\"report-{}\">\n<h2>{}</h2>\n<p class=\"path\">{}</p>",
         index + 1,
+        esc(&name),
         esc(&report.path)
     )?;
     let class = if report.error.is_some() {
@@ -166,10 +301,13 @@ fn write_report(w: &mut dyn Write, index: usize, report: &ReportResult) -> io::R
     if report.error.is_none() {
         writeln!(
             w,
-            "<table class=\"verdicts\">\n<thead><tr><th>规则</th><th>级别</th><th>结果</th>\
-             <th>说明与证据</th></tr></thead>\n<tbody>"
+            "<table class=\"verdicts\">\n<colgroup><col class=\"rule\"><col class=\"sev\">\
+             <col class=\"status\"><col></colgroup>\n<thead><tr><th>规则</th><th>级别</th>\
+             <th>结果</th><th>说明与证据</th></tr></thead>\n<tbody>"
         )?;
-        for v in &report.verdicts {
+        let mut verdicts: Vec<&Verdict> = report.verdicts.iter().collect();
+        verdicts.sort_by_key(|v| urgency(v));
+        for v in verdicts {
             write_verdict(w, v)?;
         }
         writeln!(w, "</tbody>\n</table>")?;
@@ -182,14 +320,27 @@ fn write_report(w: &mut dyn Write, index: usize, report: &ReportResult) -> io::R
     writeln!(w, "</section>")
 }
 
+/// Failures first, the most severe first, then rules that could not be evaluated, passes, and
+/// the rest; rule order within each.
+fn urgency(v: &Verdict) -> (u8, std::cmp::Reverse<crate::pack::Severity>) {
+    let rank = match v.status {
+        Status::Fail => 0,
+        Status::Error => 1,
+        Status::Pass => 2,
+        Status::NotApplicable => 3,
+        Status::Skipped => 4,
+    };
+    (rank, std::cmp::Reverse(v.rule.severity))
+}
+
 fn write_verdict(w: &mut dyn Write, v: &Verdict) -> io::Result<()> {
     write!(
         w,
-        "<tr class=\"{}\"><td><code>{}</code><br>{}</td><td class=\"sev-{}\">{}</td>\
+        "<tr class=\"{}\"><td>{}<br><code>{}</code></td><td class=\"sev-{}\">{}</td>\
          <td class=\"status\">{} {}</td><td>",
         status_class(v.status),
-        esc(&v.rule.id),
         esc(&v.rule.title),
+        esc(&v.rule.id),
         v.rule.severity.as_str(),
         v.rule.severity.label_zh(),
         symbol(v.status),
@@ -228,21 +379,24 @@ fn write_verdict(w: &mut dyn Write, v: &Verdict) -> io::Result<()> {
     writeln!(w, "</td></tr>")
 }
 
-/// The excerpt, with the value found in it marked (or the whole excerpt when there is no value).
+/// The excerpt with the value found in it marked, or a short excerpt marked in its context (the
+/// whole excerpt marked when there is neither).
 fn excerpt(e: &Evidence) -> String {
-    let marked = e
-        .value
-        .as_deref()
-        .filter(|v| !v.is_empty())
-        .and_then(|value| e.text.find(value).map(|at| (at, value.len())));
+    let (shown, mark) = match &e.context {
+        Some(context) => (context.as_str(), Some(e.text.as_str())),
+        None => (e.text.as_str(), e.value.as_deref()),
+    };
+    let marked = mark
+        .filter(|m| !m.is_empty())
+        .and_then(|m| shown.find(m).map(|at| (at, m.len())));
     match marked {
         Some((at, len)) => format!(
             "<q>{}<mark>{}</mark>{}</q>",
-            esc(&e.text[..at]),
-            esc(&e.text[at..at + len]),
-            esc(&e.text[at + len..])
+            esc(&shown[..at]),
+            esc(&shown[at..at + len]),
+            esc(&shown[at + len..])
         ),
-        None => format!("<q><mark>{}</mark></q>", esc(&e.text)),
+        None => format!("<q><mark>{}</mark></q>", esc(shown)),
     }
 }
 

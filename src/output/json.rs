@@ -4,6 +4,7 @@
 //! `schema_version`. Every documented key is always present (`null` when absent).
 
 use super::json_stream::JsonStream;
+use super::labels::place;
 use super::stats::{Counts, Tally};
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
 use crate::engine::{Evidence, ReportResult, RuleInfo, Verdict};
@@ -201,6 +202,12 @@ struct EvidenceOut<'a> {
     value: Option<&'a str>,
     page: Option<u32>,
     paragraph: Option<u32>,
+    /// The heading the evidence is under.
+    section: Option<&'a str>,
+    /// Where a reader finds it: `第3页`, `第12段` or `第12行`.
+    place: String,
+    /// A short excerpt in the text around it on its line.
+    context: Option<&'a str>,
 }
 
 impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
@@ -216,6 +223,9 @@ impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
             value: e.value.as_deref(),
             page: e.page,
             paragraph: e.paragraph,
+            section: e.section.as_deref(),
+            place: place(e),
+            context: e.context.as_deref(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! JUnit XML as Jenkins' JUnit plugin reads it (shared/schemas/junit-jenkins.xsd) and GitLab shows it:
 //! a `testsuite` per report, a `testcase` per rule.
 
-use super::labels::{headline, position};
+use super::labels::{headline, position, shown};
 use super::spool::Spool;
 use super::stats::{Counts, Tally};
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
@@ -248,7 +248,7 @@ fn failure_text(v: &Verdict) -> String {
             .as_ref()
             .map(|x| format!("（值：{x}）"))
             .unwrap_or_default();
-        lines.push(format!("证据 {}「{}」{value}", position(e), e.text));
+        lines.push(format!("证据 {}「{}」{value}", position(e), shown(e)));
     }
     if let Some(fix) = v.fix() {
         lines.push(format!("修改建议：{fix}"));

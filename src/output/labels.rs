@@ -87,6 +87,11 @@ fn tally(counts: &Counts) -> String {
     line
 }
 
+/// The excerpt to show: a short one in its context (`…学习《行政处罚法》、《行政复议法》等…`).
+pub fn shown(e: &Evidence) -> &str {
+    e.context.as_deref().unwrap_or(&e.text)
+}
+
 /// Where a reader of the original finds the evidence: `第3页` in a PDF, `第12段` in Word (as Word
 /// counts paragraphs), `第12行` in text and web pages.
 pub fn place(e: &Evidence) -> String {

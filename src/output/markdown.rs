@@ -1,6 +1,6 @@
 //! A pull-request comment: per report, what needs fixing first; passes collapsed in `<details>`.
 
-use super::labels::{position, report_line, run_line, symbol};
+use super::labels::{position, report_line, run_line, shown, symbol};
 use super::spool::Spool;
 use super::stats::{Counts, Tally};
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
@@ -123,7 +123,7 @@ fn write_report(w: &mut dyn Write, report: &ReportResult) -> io::Result<()> {
 fn evidence(v: &Verdict) -> String {
     v.evidence
         .iter()
-        .map(|e| format!("{}「{}」", position(e), cell(&e.text)))
+        .map(|e| format!("{}「{}」", position(e), cell(shown(e))))
         .collect::<Vec<_>>()
         .join("<br>")
 }

@@ -5,6 +5,7 @@
 //! Unicode code points (`columnKind`), as our positions do.
 
 use super::json_stream::JsonStream;
+use super::labels::position;
 use super::{Plan, RenderOptions, ReportWriter, Reporter, Tally};
 use crate::engine::{Evidence, ReportResult, RuleInfo, Status, Verdict};
 use crate::pack::Severity;
@@ -175,6 +176,14 @@ fn location(e: &Evidence, uri: &str) -> Value {
             "snippet": { "text": e.text },
         },
     });
+    // SARIF's own place for the text around a short excerpt (a typo in its sentence).
+    if let Some(context) = &e.context {
+        physical["contextRegion"] = json!({
+            "startLine": e.start.line,
+            "endLine": e.end.line,
+            "snippet": { "text": context },
+        });
+    }
     let mut props = Map::new();
     if let Some(page) = e.page {
         props.insert("page".into(), json!(page));
@@ -182,13 +191,16 @@ fn location(e: &Evidence, uri: &str) -> Value {
     if let Some(paragraph) = e.paragraph {
         props.insert("paragraph".into(), json!(paragraph));
     }
+    if let Some(section) = &e.section {
+        props.insert("section".into(), json!(section));
+    }
     if let Some(value) = &e.value {
         props.insert("value".into(), json!(value));
     }
     if !props.is_empty() {
         physical["properties"] = Value::Object(props);
     }
-    json!({ "physicalLocation": physical })
+    json!({ "physicalLocation": physical, "message": { "text": position(e) } })
 }
 
 /// A relative path stays relative (viewers resolve it against the checkout), with `/` separators and

@@ -3,7 +3,7 @@
 //! count (`--all` lists them). Lines wrap to the terminal width; the rule id sits at the end of the
 //! fix line, where it helps to look the rule up without taking a column.
 
-use super::labels::{position, run_line, title_line, verdict_line};
+use super::labels::{position, run_line, shown, title_line, verdict_line};
 use super::stats::{Counts, Tally};
 use super::summary::SummaryReporter;
 use super::{Plan, RenderOptions, ReportWriter, Reporter};
@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 /// Evidence items listed per verdict; the rest are counted.
 const MAX_EVIDENCE: usize = 3;
 /// Characters of an excerpt shown (the JSON keeps the full excerpt).
-const EXCERPT_CHARS: usize = 40;
+const EXCERPT_CHARS: usize = 48;
 /// Continuation lines of a field start under its text, after `  证据：`.
 const INDENT: &str = "  ";
 const HANG: &str = "        ";
@@ -167,8 +167,9 @@ fn write_verdict(out: &mut Lines, v: &Verdict) -> io::Result<()> {
 
 /// `第23行（23:65）「出庭应诉率为96%」`, with the value when the excerpt does not show it.
 fn evidence_text(e: &Evidence) -> String {
-    let mut excerpt: String = e.text.chars().take(EXCERPT_CHARS).collect();
-    if e.text.chars().count() > EXCERPT_CHARS && !excerpt.ends_with('…') {
+    let text = shown(e);
+    let mut excerpt: String = text.chars().take(EXCERPT_CHARS).collect();
+    if text.chars().count() > EXCERPT_CHARS && !excerpt.ends_with('…') {
         excerpt.push('…');
     }
     let value = match &e.value {

@@ -112,7 +112,14 @@ impl TryFrom<PackInput<'_>> for Pack {
             }
             seen.insert(spec.id.clone(), i);
             let mut scope = Scope::new(scope_params.clone());
-            rules.push(rule(src, i, spec, &file.pack, &mut scope, values.clone())?);
+            rules.push(rule(
+                src,
+                i,
+                spec,
+                (&file.pack, &file.title),
+                &mut scope,
+                values.clone(),
+            )?);
         }
         Ok(Pack {
             id: file.pack,
@@ -237,11 +244,46 @@ fn template(
     Ok(t)
 }
 
+/// The reasons for `not_applicable`: one, or one per `and`-part of `when`.
+fn not_applicable(
+    src: &YamlSource,
+    i: usize,
+    spec: Option<OneOrMany>,
+    when: Option<&Expr>,
+    scope: &mut Scope,
+) -> Result<Vec<Template>, PackError> {
+    let reasons = match spec {
+        None => return Ok(Vec::new()),
+        Some(OneOrMany::One(text)) => {
+            return Ok(vec![template(src, i, "not_applicable", &text, scope)?])
+        }
+        Some(OneOrMany::Many(reasons)) => reasons,
+    };
+    let parts = when.map_or(0, |w| w.conjuncts().len());
+    if reasons.len() != parts {
+        let kind = PackErrorKind::Schema(format!(
+            "`not_applicable` 列出了 {} 条原因，`when` 却有 {parts} 个 and 分句（每个分句一条原因）",
+            reasons.len()
+        ));
+        return Err(src.error_on(
+            &format!("rules.{i}.not_applicable"),
+            false,
+            kind,
+            "原因条数不符",
+        ));
+    }
+    reasons
+        .iter()
+        .enumerate()
+        .map(|(k, text)| template(src, i, &format!("not_applicable.{k}"), text, scope))
+        .collect()
+}
+
 fn rule(
     src: &YamlSource,
     i: usize,
     spec: RuleSpec,
-    pack: &str,
+    (pack, pack_title): (&str, &str),
     scope: &mut Scope,
     params: Arc<[Expr]>,
 ) -> Result<Rule, PackError> {
@@ -264,11 +306,7 @@ fn rule(
         spec.message.as_deref().unwrap_or(&spec.title),
         scope,
     )?;
-    let not_applicable = spec
-        .not_applicable
-        .as_deref()
-        .map(|m| template(src, i, "not_applicable", m, scope))
-        .transpose()?;
+    let not_applicable = not_applicable(src, i, spec.not_applicable, when.as_ref(), scope)?;
     let missing = spec
         .missing
         .as_deref()
@@ -284,6 +322,7 @@ fn rule(
     let info = RuleInfo {
         id: spec.id,
         pack: pack.to_string(),
+        pack_title: pack_title.to_string(),
         title: spec.title,
         severity: spec.severity,
         basis: OneOrMany::into_vec(spec.basis),

@@ -13,8 +13,8 @@ pub struct Rule {
     /// Document kinds the rule applies to; `None` = all.
     pub(crate) applies_to: Option<Vec<DocKind>>,
     pub(crate) when: Option<Expr>,
-    /// Why the rule does not apply when `when` does not hold.
-    pub(crate) not_applicable: Option<Template>,
+    /// Why the rule does not apply when `when` does not hold: one reason, or one per `and`-part.
+    pub(crate) not_applicable: Vec<Template>,
     /// `let` values in order; value `i` takes evaluation slot `i`.
     pub(crate) lets: Vec<Expr>,
     pub(crate) check: Expr,

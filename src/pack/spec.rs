@@ -49,9 +49,10 @@ pub struct RuleSpec {
     #[serde(default)]
     pub when: Option<String>,
     /// Why the rule does not apply when `when` does not hold, in words for the reader, with
-    /// `{expr}` placeholders; defaults to the `when` expression itself.
+    /// `{expr}` placeholders; defaults to the `when` expression itself. A list gives one reason
+    /// per `and`-part of `when`, in order: the first part that does not hold gives the reason.
     #[serde(default)]
-    pub not_applicable: Option<String>,
+    pub not_applicable: Option<OneOrMany>,
     /// Named values, in order; each may use the ones before it.
     #[serde(default, rename = "let")]
     pub lets: LetSpec,
