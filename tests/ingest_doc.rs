@@ -180,6 +180,16 @@ fn ole_files_without_word_text_say_to_save_as_docx() {
             "{message}"
         );
     }
+    // Word 95 (nFib 104) has the Word 97 signature but another layout.
+    let mut word95 = word97("文字\r", "", 0);
+    let at = word95
+        .windows(4)
+        .position(|w| w == [0xEC, 0xA5, 0xC1, 0x00])
+        .unwrap();
+    word95[at + 2] = 104;
+    let err = read("old.doc", &word95).unwrap_err();
+    assert!(matches!(err, IngestError::Unsupported { .. }), "{err:?}");
+    assert!(err.to_string().contains("Word 6/95"), "{err}");
     // A .wps that is not even an OLE file: an older WPS format.
     let err = read("old.wps", b"WPS\x00\x01\x02 binary").unwrap_err();
     assert!(err.to_string().contains("另存为 .docx"), "{err}");

@@ -94,12 +94,12 @@ pub(crate) fn decode(
 /// to text of ASCII, CJK and their punctuation (line feeds, spaces and digits decode to such only
 /// in the right order).
 pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let score = |enc: &'static Encoding| {
         let (text, malformed) = enc.decode_without_bom_handling(bytes);
-        if malformed || !reads_as_chinese(&text) && !text.chars().all(|c| c.is_ascii()) {
+        if malformed || !reads_as_chinese(&text) && !text.is_ascii() {
             return None;
         }
         let ascii = text.chars().filter(char::is_ascii).count();

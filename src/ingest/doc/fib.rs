@@ -4,8 +4,9 @@ use super::bytes::{u16_at, u32_at};
 
 /// The `wIdent` of a Word 97 and later (and WPS) document.
 const WORD_IDENT: u16 = 0xA5EC;
-/// Word 97 is nFib 193 (0xC1); Word 6/95 files are below 101 and laid out differently.
-const MIN_NFIB: u16 = 101;
+/// Word 97 and later write nFib 193 (0xC1, 0xC0 in betas); Word 6.0 wrote 101 and Word 95 104,
+/// with another FIB layout and 8-bit text.
+const MIN_NFIB: u16 = 0xC0;
 
 /// Indexes of the fc/lcb pairs used, in FibRgFcLcb97.
 pub(super) const STSHF: usize = 1;

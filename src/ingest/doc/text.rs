@@ -68,7 +68,7 @@ fn piece_table(clx: &[u8]) -> Option<&[u8]> {
             0x02 => {
                 let lcb = u32_at(clx, o + 1)? as usize;
                 let plc = slice(clx, o + 5, lcb)?;
-                return (lcb >= 16 && (lcb - 4) % 12 == 0).then_some(plc);
+                return (lcb >= 16 && (lcb - 4).is_multiple_of(12)).then_some(plc);
             }
             _ => return None,
         }
