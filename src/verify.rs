@@ -14,11 +14,17 @@
 //!       - text: |                               # or an inline report
 //!           …
 //!     not_applicable: [../fixtures/case-study.md]
+//!     negative:                                 # correct prose: must pass or be not applicable
+//!       - text: |
+//!           …
 //! ```
+//!
+//! `fail` cases are positive (a defect the rule must report); `pass` and `negative` cases are
+//! negative (correct text it must not fail); [`Tally`] counts them apart.
 
 mod fixture;
 mod run;
 mod spec;
 
-pub use run::{discover, run_file, CaseResult, FileResult, VerifyError};
+pub use run::{discover, run_file, CaseResult, FileResult, Tally, VerifyError};
 pub use spec::{CaseSpec, Expect, FixtureSpec, TestFile};

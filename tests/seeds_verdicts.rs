@@ -17,7 +17,9 @@ fn seed_001_fails_on_its_draft_marker_and_the_missing_appearance_rate() {
         draft.evidence[0].start.line, 3,
         "the marker stands under the title"
     );
-    let rate = verdict(&v, "metrics/appearance-rate");
+    // No rate and no lawsuit-free statement: the rate is missing, not below target.
+    assert_eq!(status(&v, "metrics/appearance-rate"), Status::NotApplicable);
+    let rate = verdict(&v, "metrics/appearance-rate-stated");
     assert_eq!(rate.status, Status::Fail);
     assert!(rate.message.contains("没有写明"), "{}", rate.message);
 }
@@ -36,7 +38,9 @@ fn seed_002_fails_the_appearance_target_and_shows_99_7() {
 fn seed_003_fails_on_the_missing_appearance_rate() {
     need_shared!("seeds");
     let v = check_file(&seed(SEEDS[3]));
-    let rate = verdict(&v, "metrics/appearance-rate");
+    // No rate and no lawsuit-free statement: the rate is missing, not below target.
+    assert_eq!(status(&v, "metrics/appearance-rate"), Status::NotApplicable);
+    let rate = verdict(&v, "metrics/appearance-rate-stated");
     assert_eq!(rate.status, Status::Fail);
     assert!(rate.message.contains("没有写明"), "{}", rate.message);
 }

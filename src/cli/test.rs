@@ -8,6 +8,7 @@ use std::io::Write;
 pub fn run(args: TestArgs) -> Result<Exit, CliError> {
     let mut out = std::io::stdout().lock();
     let (mut passed, mut failed) = (0usize, 0usize);
+    let mut tally = verify::Tally::default();
     let files: Vec<_> = args
         .paths
         .iter()
@@ -23,6 +24,7 @@ pub fn run(args: TestArgs) -> Result<Exit, CliError> {
         let result = verify::run_file(&file)?;
         writeln!(out, "{}", result.path.display())?;
         for case in &result.cases {
+            tally.add(case);
             if case.ok() {
                 passed += 1;
             } else {
@@ -34,6 +36,7 @@ pub fn run(args: TestArgs) -> Result<Exit, CliError> {
             writeln!(out, "  注意：规则 {rule} 没有测试用例")?;
         }
     }
+    writeln!(out, "{}", tally.line())?;
     writeln!(out, "test result: {passed} passed, {failed} failed")?;
     Ok(if failed == 0 { Exit::Ok } else { Exit::Failed })
 }

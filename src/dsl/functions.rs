@@ -2,7 +2,7 @@
 //! signatures with their docs, an example and its implementation. The checker resolves calls
 //! against it, the evaluator runs `eval`, `docs/rules.md` is generated from it (a test keeps them
 //! equal) and every example is parsed and checked by a test. Adding a function touches one place:
-//! one entry in the group's file (text.rs, facts.rs, collections.rs, scalars.rs), or a new group
+//! one entry in the group's file (text.rs, scope.rs, facts.rs, collections.rs, scalars.rs), or a new group
 //! file listed in [`TABLES`].
 //!
 //! The entry shape:
@@ -31,6 +31,7 @@ mod collections;
 mod dictionaries;
 mod facts;
 mod scalars;
+mod scope;
 mod text;
 
 pub use call::Call;
@@ -43,6 +44,7 @@ use super::value::Value;
 /// Every group's entries; a new group file adds its table here.
 pub static TABLES: &[&[FuncDef]] = &[
     text::FUNCTIONS,
+    scope::FUNCTIONS,
     facts::FUNCTIONS,
     collections::FUNCTIONS,
     scalars::FUNCTIONS,

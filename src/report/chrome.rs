@@ -49,7 +49,7 @@ pub struct Layout {
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:当前位置|您的位置|你的位置|所在位置|首页\s*>)|首页\s*>|>\s*正文$",
-        r"|^(?:来源|信息来源|文章来源|作者|编辑|责任编辑|发布机构|发布时间|发布日期|发文日期|日期|时间|浏览次数|阅读次数|点击数|点击量|访问量|索引号|主题分类)\s*:",
+        r"|^(?:来源|信息来源|文章来源|作者|编辑|责任编辑|发布机构|发布时间|发布日期|发文日期|日期|时间|浏览次数|阅读次数|点击数|点击量|访问量|索引号|主题分类|栏目)\s*:",
         r"|^(?:【|\[)?\s*字号|^(?:【|\[)?\s*(?:大|中|小)\s*(?:】|\])|^分享(?:到)?\s*:?|^(?:【|\[)?\s*(?:打印|关闭|收藏|打印本页|关闭窗口)",
         r"|^(?:•|·|●)"
     ))
@@ -135,9 +135,11 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
             || t.starts_with('(')
             || t.starts_with("日期")
             || t.starts_with("时间");
-        if dated && out.published.is_none() {
-            if let Some((d, r)) = find_date(t) {
-                out.published = Some((d, base + r.start..base + r.end));
+        // 发布时间 may also follow 来源/栏目 on the same chrome line: read the date after it.
+        let from = if dated { Some(0) } else { t.find("发布") };
+        if let (Some(k), None) = (from, &out.published) {
+            if let Some((d, r)) = find_date(&t[k..]) {
+                out.published = Some((d, base + k + r.start..base + k + r.end));
             }
         }
     }

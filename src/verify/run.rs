@@ -44,8 +44,43 @@ impl CaseResult {
             (Ok(Status::Pass), Expect::Pass)
                 | (Ok(Status::Fail), Expect::Fail)
                 | (Ok(Status::NotApplicable), Expect::NotApplicable)
+                | (Ok(Status::Pass | Status::NotApplicable), Expect::Silent)
         );
         status_ok && self.missing_message.is_none()
+    }
+}
+
+/// Cases counted by kind: positive (a defect the rule must report), negative (correct text the
+/// rule must not fail), not applicable.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub positive: (usize, usize),
+    pub negative: (usize, usize),
+    pub not_applicable: (usize, usize),
+}
+
+impl Tally {
+    pub fn add(&mut self, case: &CaseResult) {
+        let slot = match case.expected {
+            Expect::Fail => &mut self.positive,
+            Expect::NotApplicable => &mut self.not_applicable,
+            Expect::Pass | Expect::Silent => &mut self.negative,
+        };
+        slot.0 += usize::from(case.ok());
+        slot.1 += 1;
+    }
+
+    /// One line for `fzcheck test`: ok/total per kind.
+    pub fn line(&self) -> String {
+        format!(
+            "正例（应报出问题）{}/{}，反例（正确文字不应报错）{}/{}，不适用 {}/{}",
+            self.positive.0,
+            self.positive.1,
+            self.negative.0,
+            self.negative.1,
+            self.not_applicable.0,
+            self.not_applicable.1
+        )
     }
 }
 

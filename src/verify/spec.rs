@@ -20,6 +20,10 @@ pub struct CaseSpec {
     pub fail: Vec<FixtureSpec>,
     #[serde(default)]
     pub not_applicable: Vec<FixtureSpec>,
+    /// Correct prose the rule must stay silent on (pass or not applicable): idioms, near-misses,
+    /// the same word in a legitimate use.
+    #[serde(default)]
+    pub negative: Vec<FixtureSpec>,
 }
 
 impl CaseSpec {
@@ -31,6 +35,7 @@ impl CaseSpec {
             .map(tag(Expect::Pass))
             .chain(self.fail.iter().map(tag(Expect::Fail)))
             .chain(self.not_applicable.iter().map(tag(Expect::NotApplicable)))
+            .chain(self.negative.iter().map(tag(Expect::Silent)))
     }
 }
 
@@ -39,6 +44,8 @@ pub enum Expect {
     Pass,
     Fail,
     NotApplicable,
+    /// Anything but a failure.
+    Silent,
 }
 
 impl Expect {
@@ -47,6 +54,7 @@ impl Expect {
             Expect::Pass => "pass",
             Expect::Fail => "fail",
             Expect::NotApplicable => "not_applicable",
+            Expect::Silent => "pass or not_applicable",
         }
     }
 }

@@ -1,0 +1,112 @@
+//! The parts of an annual report a rule may look in: the year's account (`results()`,
+//! `reported(…)`) versus next year's plan (`plan()`). What the plan promises and what a quoted
+//! document title names are not things done in the year.
+
+use super::{sig, Call, Eval, FuncDef, Group, Param as P, Returns as R};
+use crate::dsl::types::Type as T;
+use crate::dsl::value::Value;
+use crate::report::{Report, Section};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Titles of the next-year part, as the genre names it (四、2025年工作打算 / 下一步工作安排 …).
+static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"打算|安排|计划|思路|展望|下一步|下步|下一年|明年|重点工作").expect("valid regex")
+});
+/// Titles that are about the year's work even when they share a word with a plan title.
+static RESULTS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"举措|成效|主要工作|工作开展|主要做法|工作情况").expect("valid regex")
+});
+/// A quoted document title: it names a document, it does not report work.
+static BOOK_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"《[^《》\n]{1,100}》").expect("valid regex"));
+
+/// The top level of the outline: the shallowest heading level present.
+fn top(r: &Report) -> impl Iterator<Item = (usize, &Section)> {
+    let level = r.sections.iter().map(|s| s.level).min();
+    r.sections
+        .iter()
+        .enumerate()
+        .filter(move |(_, s)| Some(s.level) == level)
+}
+
+pub fn plan_section(r: &Report) -> Option<usize> {
+    top(r)
+        .find(|(_, s)| PLAN_TITLE.is_match(&s.title) && !RESULTS_TITLE.is_match(&s.title))
+        .map(|(i, _)| i)
+}
+
+fn results_section(r: &Report) -> Option<usize> {
+    top(r)
+        .find(|(_, s)| RESULTS_TITLE.is_match(&s.title) && !PLAN_TITLE.is_match(&s.title))
+        .map(|(i, _)| i)
+}
+
+pub static FUNCTIONS: &[FuncDef] = &[
+    FuncDef {
+        name: "plan",
+        group: Group::Text,
+        sigs: &[sig(
+            "plan()",
+            &[],
+            R::Is(T::Section),
+            "section or missing",
+            "the next-year part: the first top-level heading naming 打算/安排/计划/思路/展望/下一步/重点工作 and not 举措/成效/工作情况",
+        )],
+        example: "contains(plan(), /2025/)",
+        eval: Eval::Strict(|c| Ok(plan_section(c.report()).map_or(Value::Missing, Value::Section))),
+    },
+    FuncDef {
+        name: "results",
+        group: Group::Text,
+        sigs: &[sig(
+            "results()",
+            &[],
+            R::Is(T::Section),
+            "section or missing",
+            "the year's results part: the first top-level heading naming 举措/成效/主要工作/工作情况 and no plan word",
+        )],
+        example: "count(find(results(), /行政复议/)) >= 1",
+        eval: Eval::Strict(|c| {
+            Ok(results_section(c.report()).map_or(Value::Missing, Value::Section))
+        }),
+    },
+    FuncDef {
+        name: "reported",
+        group: Group::Text,
+        sigs: &[sig(
+            "reported(pattern)",
+            &[P::Pattern],
+            R::Is(T::List(&T::Match)),
+            "list<match>",
+            "matches in the year's account: the body without the `plan()` part and without quoted 《…》 titles",
+        )],
+        example: "exists(reported(/重大行政决策/))",
+        eval: Eval::Strict(|c| {
+            let r = c.report();
+            let body = c.ev.body();
+            let Some(re) = c.rx_in(0, body.0)? else {
+                return Call::list(Vec::new());
+            };
+            let plan = plan_section(r).map(|i| r.norm.from_source(r.sections[i].span));
+            let titles: Vec<_> = BOOK_TITLE.find_iter(body.0).map(|m| m.range()).collect();
+            let base = body.1.unwrap_or(0);
+            let kept = c
+                .ev
+                .matches_in(body, re)
+                .into_iter()
+                .filter(|m| {
+                    let Value::Match(_, s, e) = *m else {
+                        return false;
+                    };
+                    let in_plan = plan.as_ref().is_some_and(|p| p.start <= s && e <= p.end);
+                    let in_title = titles
+                        .iter()
+                        .any(|t| t.start + base <= s && e <= t.end + base);
+                    !in_plan && !in_title
+                })
+                .collect();
+            Call::list(kept)
+        }),
+    },
+];
