@@ -1,6 +1,6 @@
 //! Meaning-preserving transforms of the clean reports (corpus/full) must not change any verdict:
-//! the same report with full-width digits, re-wrapped lines, Markdown headings, web chrome
-//! around it, or encoded in GB18030.
+//! the same report with its digits' width swapped (half ↔ full), its paragraphs re-wrapped as a
+//! PDF copy breaks them, Markdown headings, web chrome around it, or encoded in GB18030.
 
 mod clean;
 
@@ -41,6 +41,45 @@ fn full_width(c: &Clean) -> Vec<u8> {
         .into_bytes()
 }
 
+/// Full-width digits and ％ become half-width (the reverse of [`full_width`]).
+fn half_width(c: &Clean) -> Vec<u8> {
+    c.text
+        .chars()
+        .map(|ch| match ch {
+            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap(),
+            '％' => '%',
+            _ => ch,
+        })
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// Paragraphs longer than a PDF line broken every 30 characters, never inside a number
+/// (a break inside 100% would change what the text says, not how it is laid out).
+fn rewrapped(c: &Clean) -> Vec<u8> {
+    const WIDTH: usize = 30;
+    let in_number = |a: char, b: char| {
+        let num = |x: char| x.is_ascii_digit() || "０１２３４５６７８９.．%％".contains(x);
+        num(a) && num(b)
+    };
+    let mut out = String::new();
+    for line in &c.lines {
+        let chars: Vec<char> = line.chars().collect();
+        let mut width = 0;
+        for (i, &ch) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            out.push(ch);
+            width += 1;
+            if width >= WIDTH && next.is_some_and(|n| !in_number(ch, n)) {
+                out.push('\n');
+                width = 0;
+            }
+        }
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
 /// Top-level headings (一、…) marked as Markdown headings, in a .md file.
 fn markdown_headings(c: &Clean) -> Vec<u8> {
     let top = regex::Regex::new(r"^[\s　]*[一二三四五六七八九十]+、").unwrap();
@@ -75,8 +114,10 @@ type Transform = (&'static str, fn(&Clean) -> Vec<u8>, &'static str);
 
 #[test]
 fn transforms_keep_every_verdict() {
-    let transforms: [Transform; 4] = [
+    let transforms: [Transform; 6] = [
         ("full-width digits", full_width, "txt"),
+        ("half-width digits", half_width, "txt"),
+        ("re-wrapped lines", rewrapped, "txt"),
         ("Markdown headings", markdown_headings, "md"),
         ("web chrome", web_chrome, "txt"),
         ("GB18030", gb18030, "txt"),
