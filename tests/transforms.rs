@@ -54,10 +54,12 @@ fn half_width(c: &Clean) -> Vec<u8> {
         .into_bytes()
 }
 
-/// Paragraphs longer than a PDF line broken every 30 characters, never inside a number
-/// (a break inside 100% would change what the text says, not how it is laid out).
+/// Paragraphs re-wrapped as a PDF copy of the official layout breaks them: 28 characters a line
+/// (GB/T 9704—2012, 每行28个字), never inside a number (a break inside 100% would change what the
+/// text says, not how it is laid out). Only prose paragraphs wrap; titles, chrome and headings do
+/// not reach the width in a PDF.
 fn rewrapped(c: &Clean) -> Vec<u8> {
-    const WIDTH: usize = 30;
+    const WIDTH: usize = 28;
     let in_number = |a: char, b: char| {
         let num = |x: char| x.is_ascii_digit() || "０１２３４５６７８９.．%％".contains(x);
         num(a) && num(b)
@@ -65,12 +67,13 @@ fn rewrapped(c: &Clean) -> Vec<u8> {
     let mut out = String::new();
     for line in &c.lines {
         let chars: Vec<char> = line.chars().collect();
+        let prose = chars.last().is_some_and(|&l| "。；".contains(l));
         let mut width = 0;
         for (i, &ch) in chars.iter().enumerate() {
             let next = chars.get(i + 1).copied();
             out.push(ch);
             width += 1;
-            if width >= WIDTH && next.is_some_and(|n| !in_number(ch, n)) {
+            if prose && width >= WIDTH && next.is_some_and(|n| !in_number(ch, n)) {
                 out.push('\n');
                 width = 0;
             }
