@@ -4,15 +4,16 @@
 //! Each kind must be detected in ≥ 95 % of the reports it applies to; the table is printed
 //! (`cargo test --test mutation -- --nocapture`). Also: no clean report fails at error level.
 //!
-//! Extension point: a defect kind is one [`Mutation`] in [`mutations`]; the typo and
-//! political-formulation kinds come with their dictionaries (branch `dict`) and are added there.
+//! Extension point: a defect kind is one [`Mutation`] in [`mutations`].
 
 mod clean;
 
 use clean::{clean_reports, parse_text, Clean};
+use fzcheck::dict;
 use fzcheck::engine::{self, Status, Verdict};
 use fzcheck::pack;
 use fzcheck::pack::Severity;
+use fzcheck::report::Span;
 use regex::Regex;
 
 /// A defect planted in a clean report, and the line (1-based) it sits on when it has one.
@@ -80,6 +81,16 @@ fn mutations() -> Vec<Mutation> {
             kind: "numbering gap",
             rules: &["format/heading-sequence"],
             apply: numbering_gap,
+        },
+        Mutation {
+            kind: "typo from the dictionary",
+            rules: &["format/common-typos"],
+            apply: typo,
+        },
+        Mutation {
+            kind: "formulation broken",
+            rules: &["format/formulations"],
+            apply: formulation_broken,
         },
     ]
 }
@@ -257,6 +268,26 @@ fn numbering_gap(c: &Clean) -> Option<Mutant> {
         text: with_line(c, i, &line),
         line: Some(i + 1),
     })
+}
+
+/// A dictionary mutation: the planted text and the line of the planted span.
+fn planted(c: &Clean, plant: fn(&str) -> Option<(String, Span)>) -> Option<Mutant> {
+    let (text, span) = plant(&c.text)?;
+    let line = text[..span.start].matches('\n').count() + 1;
+    Some(Mutant {
+        text,
+        line: Some(line),
+    })
+}
+
+/// A right form of the typo dictionary replaced by its wrong form (部署 → 布署, 已经 → 己经 …).
+fn typo(c: &Clean) -> Option<Mutant> {
+    planted(c, dict::plant_typo)
+}
+
+/// An anchored formulation cut short (…中国特色社会主义思想 → …中国特色社会主义).
+fn formulation_broken(c: &Clean) -> Option<Mutant> {
+    planted(c, dict::plant_formulation_error)
 }
 
 fn failed(v: &[Verdict], rule: &str) -> Option<bool> {

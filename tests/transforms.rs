@@ -1,6 +1,6 @@
 //! Meaning-preserving transforms of the clean reports (corpus/full) must not change any verdict:
-//! the same report with full-width digits, re-wrapped lines, Markdown headings, web chrome
-//! around it, or encoded in GB18030.
+//! the same report with its digits' width swapped (half ↔ full), its paragraphs re-wrapped as a
+//! PDF copy breaks them, Markdown headings, web chrome around it, or encoded in GB18030.
 
 mod clean;
 
@@ -41,6 +41,48 @@ fn full_width(c: &Clean) -> Vec<u8> {
         .into_bytes()
 }
 
+/// Full-width digits and ％ become half-width (the reverse of [`full_width`]).
+fn half_width(c: &Clean) -> Vec<u8> {
+    c.text
+        .chars()
+        .map(|ch| match ch {
+            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap(),
+            '％' => '%',
+            _ => ch,
+        })
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// Paragraphs re-wrapped as a PDF copy of the official layout breaks them: 28 characters a line
+/// (GB/T 9704—2012, 每行28个字), never inside a number (a break inside 100% would change what the
+/// text says, not how it is laid out). Only prose paragraphs wrap; titles, chrome and headings do
+/// not reach the width in a PDF.
+fn rewrapped(c: &Clean) -> Vec<u8> {
+    const WIDTH: usize = 28;
+    let in_number = |a: char, b: char| {
+        let num = |x: char| x.is_ascii_digit() || "０１２３４５６７８９.．%％".contains(x);
+        num(a) && num(b)
+    };
+    let mut out = String::new();
+    for line in &c.lines {
+        let chars: Vec<char> = line.chars().collect();
+        let prose = chars.last().is_some_and(|&l| "。；".contains(l));
+        let mut width = 0;
+        for (i, &ch) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            out.push(ch);
+            width += 1;
+            if prose && width >= WIDTH && next.is_some_and(|n| !in_number(ch, n)) {
+                out.push('\n');
+                width = 0;
+            }
+        }
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
 /// Top-level headings (一、…) marked as Markdown headings, in a .md file.
 fn markdown_headings(c: &Clean) -> Vec<u8> {
     let top = regex::Regex::new(r"^[\s　]*[一二三四五六七八九十]+、").unwrap();
@@ -75,19 +117,29 @@ type Transform = (&'static str, fn(&Clean) -> Vec<u8>, &'static str);
 
 #[test]
 fn transforms_keep_every_verdict() {
-    let transforms: [Transform; 4] = [
+    assert_same_verdicts(&[
         ("full-width digits", full_width, "txt"),
+        ("half-width digits", half_width, "txt"),
         ("Markdown headings", markdown_headings, "md"),
         ("web chrome", web_chrome, "txt"),
         ("GB18030", gb18030, "txt"),
-    ];
+    ]);
+}
+
+#[test]
+#[ignore = "known gap (issue 12): a wrapped line that starts with a 【】 run-in heading (【规范决策程序】市政府重大行政决\\n策…) is not re-joined, so one verdict changes (f09 metrics/major-decisions); joining it naively also joins 【栏目】-prefixed titles"]
+fn rewrapping_keeps_every_verdict() {
+    assert_same_verdicts(&[("re-wrapped lines", rewrapped, "txt")]);
+}
+
+fn assert_same_verdicts(transforms: &[Transform]) {
     let mut changed = Vec::new();
     for c in clean_reports() {
         if !c.name.ends_with(".txt") {
             continue;
         }
         let want = statuses(&c.verdicts);
-        for (name, apply, ext) in transforms {
+        for &(name, apply, ext) in transforms {
             let file = format!("{}.{ext}", c.name.trim_end_matches(".txt"));
             let got = check(&parse_bytes(&file, &apply(&c)));
             for (rule, status) in statuses(&got) {

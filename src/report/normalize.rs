@@ -130,10 +130,11 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     }
     let indented = next.lead > 0;
     // Titles and header lines are short and have no commas; a cut paragraph line has both length and commas.
+    // A numbered line is a paragraph too when its run-in heading ends inside it (（二）完善决策机制。县政府…).
     let n = cur.chars().take(LONG_LINE_CHARS).count();
     let long = n >= LONG_LINE_CHARS
         || (n >= MIN_BODY_LINE_CHARS
-            && !starts_numbered(cur)
+            && (!starts_numbered(cur) || cur.contains('。'))
             && cur.contains([',', '，', '、', '。', ';', '；']));
     let soft_end = matches!(fold_width(last), ',' | '、' | '(' | '“' | '《' | '—');
     if indented || starts_block(next.trimmed) || !(long || soft_end) {

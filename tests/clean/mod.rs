@@ -9,7 +9,6 @@ use std::path::Path;
 
 pub struct Clean {
     pub name: String,
-    #[allow(dead_code)] // read by transforms.rs, not by mutation.rs
     pub text: String,
     pub lines: Vec<String>,
     #[allow(dead_code)] // read by mutation.rs, not by transforms.rs
