@@ -7,7 +7,7 @@ use super::chrome::{looks_like_org, Layout, NLine};
 use super::dates::date_line;
 use super::kind::{classify, Evidence};
 use super::scan;
-use super::{Located, Meta, NormText, Section, Span};
+use super::{DocKind, Located, Meta, NormText, Section, Span};
 use crate::ingest::SourceMeta;
 use regex::Regex;
 use std::ops::Range;
@@ -186,6 +186,10 @@ pub fn extract(
     let (kind, reason) = classify(&evidence(text, lines, layout, title_norm, sections));
     meta.kind = kind;
     meta.kind_reason = reason;
+    // A plan or news is not a report on a year; its years are the plan's or the event's.
+    if matches!(kind, DocKind::Plan | DocKind::News) {
+        meta.report_year = None;
+    }
     meta
 }
 
@@ -276,23 +280,51 @@ fn issuer_in_title(t: &str) -> Option<Range<usize>> {
         .map(|g| g.range())
 }
 
+/// The year the opening sums up: `2023年，…` / `2023年以来` in one of the first paragraphs (a heading
+/// such as `一、总体情况` may come first), `现将…2023年度…报告如下`, or a heading `一、2022年主要工作`.
 fn opening_year(
     norm: &NormText,
     src: &str,
     lines: &[NLine],
     layout: &Layout,
 ) -> Option<Located<i32>> {
+    const OPENING_LINES: usize = 6;
+    /// How far after 现将 the year may stand (`现将省政府2022年度…`).
+    const FORMULA_WINDOW: usize = 30;
     let text = norm.text.as_str();
-    let first = (layout.header_end..layout.body.end)
-        .map(|i| lines[i])
-        .find(|l| {
-            !l.text(text).is_empty() && super::outline::heading_marker(l.text(text)).is_none()
+    let found = (layout.body.start..layout.body.end.min(lines.len()))
+        .filter(|&i| !layout.chrome[i] && !lines[i].text(text).is_empty())
+        .take(OPENING_LINES)
+        .find_map(|i| {
+            let l = lines[i];
+            let t = l.text(text);
+            let (body, off) = match super::outline::heading_marker(t) {
+                Some(m) => {
+                    let rest = t[m.range.end..].trim_start();
+                    let at = t.len() - rest.len();
+                    // A heading names the year only at its start: `2022年主要工作`.
+                    let g = scan::year_before_nian(rest).filter(|g| g.start == 0)?;
+                    return Some(l.start + at + g.start..l.start + at + g.end);
+                }
+                None => (t, 0),
+            };
+            if let Some(g) = scan::opening_year(body) {
+                return Some(l.start + off + g.start..l.start + off + g.end);
+            }
+            body.match_indices("现将").find_map(|(k, m)| {
+                let after = &body[k + m.len()..];
+                let window: usize = after
+                    .char_indices()
+                    .nth(FORMULA_WINDOW)
+                    .map_or(after.len(), |(j, _)| j);
+                let g = scan::year_before_nian(&after[..window])?;
+                let at = l.start + k + m.len();
+                Some(at + g.start..at + g.end)
+            })
         })?;
-    let t = first.text(text);
-    let g = scan::opening_year(t)?;
     Some(Located {
-        value: t[g.clone()].parse().ok()?,
-        span: super::src_span(norm, src, first.start + g.start..first.start + g.end),
+        value: text[found.clone()].parse().ok()?,
+        span: super::src_span(norm, src, found),
     })
 }
 

@@ -52,7 +52,7 @@ pub fn find(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>
             }
             continue;
         }
-        let stripped = strip_list_number(t.trim_start_matches(['#', ' ']));
+        let stripped = strip_list_number(t.trim_start_matches(['#', ' ', '•', '·', '●']));
         let start = l.end - stripped.len();
         cands.push(Candidate {
             range: start..l.end,
@@ -62,10 +62,13 @@ pub fn find(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>
     }
     cands.retain(|c| is_candidate(c.text));
     let chosen = field.filter(|f| is_candidate(f.text)).or_else(|| {
-        let pick = cands
-            .iter()
-            .position(|c| has_title_word(c.text))
-            .unwrap_or(0);
+        // A column name (`法治政府建设年度报告`) names the genre; the title also names a year or a body.
+        let score = |c: &Candidate<'_>| {
+            u8::from(has_title_word(c.text)) * 2
+                + u8::from(scan::year_before_nian(c.text).is_some() || looks_like_org_start(c.text))
+        };
+        let best = cands.iter().map(score).max().unwrap_or(0);
+        let pick = cands.iter().position(|c| score(c) == best).unwrap_or(0);
         // A page title with the site name after it (`…情况-某某网`) repeats a cleaner line.
         let k = cands
             .iter()
@@ -96,6 +99,11 @@ fn strip_list_number(t: &str) -> &str {
         Some(r) if digits > 0 && digits <= 2 && has_title_word(r) => r.trim_start(),
         _ => t,
     }
+}
+
+/// `某某市人民政府关于…`: the title starts by naming its body.
+fn looks_like_org_start(t: &str) -> bool {
+    t.find("关于").is_some_and(|k| k > 0)
 }
 
 fn has_title_word(t: &str) -> bool {
