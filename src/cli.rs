@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod eval;
 mod exit;
 mod new_pack;
 mod packs;
@@ -38,6 +39,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         args::Command::Explain(a) => rules::explain(a),
         args::Command::Test(a) => test::run(a),
         args::Command::NewPack(a) => new_pack::run(a),
+        args::Command::Eval(a) => eval::run(a),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -8,7 +8,7 @@ pub mod builtin;
 mod compile;
 mod config;
 mod error;
-mod locate;
+pub(crate) mod locate;
 mod rule;
 mod severity;
 mod spec;

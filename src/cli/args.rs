@@ -31,6 +31,8 @@ pub enum Command {
     Test(TestArgs),
     /// 新建规则包骨架 (scaffold a new pack with a test)
     NewPack(NewPackArgs),
+    /// 在标注语料上测量解析和规则的准确率 (accuracy on labelled corpora)
+    Eval(super::eval::EvalArgs),
 }
 
 /// Where rules come from: built-in packs, pack files, and a tailoring configuration.

@@ -1,0 +1,104 @@
+//! How a found value is compared with a label (LABELS.md): kind, title, issuer, and finding a
+//! labelled text span in the report.
+
+use super::labels::LabelKind;
+use crate::report::Span;
+
+/// `other` stands for every document that is neither an annual report nor a case study (the
+/// shared corpus labels news and plans `other`); every other kind must match exactly.
+pub fn kind_matches(label: LabelKind, found: &str) -> bool {
+    match label {
+        LabelKind::Other => !matches!(found, "annual_report" | "case_study"),
+        _ => label.as_str() == found,
+    }
+}
+
+/// Equal once whitespace is removed: a title broken over two lines matches either way.
+pub fn title_matches(expected: &str, found: &str) -> bool {
+    squeeze(expected) == squeeze(found)
+}
+
+/// Equal without whitespace, or one contains the other when the shorter still names a place and
+/// a body (铜梁区人民政府 within 重庆市铜梁区人民政府; not 区政府).
+pub fn issuer_matches(expected: &str, found: &str) -> bool {
+    let (a, b) = (squeeze(expected), squeeze(found));
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    long.contains(&short) && names_place_and_body(&short)
+}
+
+/// Administrative-division endings that close a place name.
+const PLACE_ENDINGS: [&str; 10] = ["街道", "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡"];
+/// Words that point at a place instead of naming it (本区, 我县, 该市, 全省).
+const DEICTIC: [char; 6] = ['本', '我', '该', '全', '各', '此'];
+
+/// A place name (at least one naming character before a division ending, not 本/我/该…) followed by
+/// a body of at least two characters: 贤庠镇人民政府, 铜梁区司法局.
+fn names_place_and_body(s: &str) -> bool {
+    for (i, _) in s.char_indices().skip(1) {
+        let Some(ending) = PLACE_ENDINGS.iter().find(|e| s[i..].starts_with(**e)) else {
+            continue;
+        };
+        let name = &s[..i];
+        let names = name
+            .chars()
+            .any(|c| !DEICTIC.contains(&c) && !PLACE_ENDINGS.iter().any(|e| e.starts_with(c)));
+        return names && s[i + ending.len()..].chars().count() >= 2;
+    }
+    false
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every place `needle` occurs in `hay`, whitespace ignored on both sides (labels copy text that
+/// a page or a converter may break differently), as byte spans of `hay`.
+pub fn find_all(hay: &str, needle: &str) -> Vec<Span> {
+    let needle: Vec<char> = needle.chars().filter(|c| !c.is_whitespace()).collect();
+    let chars: Vec<(usize, char)> = hay
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .collect();
+    if needle.is_empty() || needle.len() > chars.len() {
+        return Vec::new();
+    }
+    (0..=chars.len() - needle.len())
+        .filter(|&i| {
+            chars[i..i + needle.len()]
+                .iter()
+                .zip(&needle)
+                .all(|((_, h), n)| h == n)
+        })
+        .map(|i| {
+            let (last, c) = chars[i + needle.len() - 1];
+            Span::new(chars[i].0, last + c.len_utf8())
+        })
+        .collect()
+}
+
+/// Whether two spans share at least one byte.
+pub fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_ignores_whitespace() {
+        let hay = "甲乙\n丙丁，甲 乙丙";
+        let spans = find_all(hay, "甲乙丙");
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&hay[spans[0].start..spans[0].end], "甲乙\n丙");
+        assert_eq!(&hay[spans[1].start..spans[1].end], "甲 乙丙");
+        assert!(find_all(hay, " ").is_empty());
+    }
+}
