@@ -64,6 +64,11 @@ pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
         }
     }
     breakdowns.extend(parenthesised(norm, facts, &used_as_part));
+    let used: HashSet<usize> = breakdowns
+        .iter()
+        .flat_map(|b| b.parts.iter().copied().chain([b.total]))
+        .collect();
+    breakdowns.extend(super::listed::find(norm, &by_sentence, facts, &used));
     breakdowns.sort_by_key(|b| b.span.start);
     let ratios = ratios(sentences, &by_sentence, facts);
     Relations { breakdowns, ratios }
@@ -200,7 +205,12 @@ fn consecutive_groups(
     (k == parts.len()).then_some(groups)
 }
 
-fn make(facts: &[Fact], total: usize, parts: Vec<usize>, relation: BreakdownRelation) -> Breakdown {
+pub(super) fn make(
+    facts: &[Fact],
+    total: usize,
+    parts: Vec<usize>,
+    relation: BreakdownRelation,
+) -> Breakdown {
     let end = parts
         .iter()
         .map(|&p| facts[p].span.end)
