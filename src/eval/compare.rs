@@ -55,10 +55,11 @@ fn names_place_and_body(s: &str) -> bool {
     false
 }
 
-/// Without whitespace, full-width ASCII forms (U+FF01–U+FF5E) folded to their half-width letters.
+/// Without whitespace and the 、 between co-issuers (`中共某省委、某省人民政府` is written with a
+/// space in a title), full-width ASCII forms (U+FF01–U+FF5E) folded to their half-width letters.
 fn squeeze(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && *c != '、')
         .map(fold_width)
         .collect()
 }

@@ -41,6 +41,7 @@ const UNITS: &[&str] = &[
     "元",
     "%",
     "件",
+    "卷",
     "次",
     "人",
     "个",
@@ -116,8 +117,11 @@ const APPROX_AFTER: &[(&str, Approx)] = &[
     ("以下", Approx::AtMost),
     ("以内", Approx::AtMost),
 ];
-const CHANGE_DOWN: &[&str] = &["下降", "降低", "减少", "下滑", "回落", "降幅"];
-const CHANGE_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "增幅"];
+/// Verbs of a change (simplified and traditional); 缩短/压缩 shorten a time limit by a share of it.
+const CHANGE_DOWN: &[&str] = &[
+    "下降", "降低", "减少", "減少", "下滑", "回落", "降幅", "缩短", "縮短", "压缩", "壓縮",
+];
+const CHANGE_UP: &[&str] = &["增长", "增長", "增加", "提高", "提升", "上升", "增幅"];
 const COMPARE: &[&str] = &[
     "同比",
     "环比",

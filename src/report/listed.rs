@@ -254,6 +254,19 @@ mod tests {
     }
 
     #[test]
+    fn complementary_parts_that_fall_short_are_a_subset() {
+        // 民事 and 刑事 leave out 行政: a partition here would raise a false sum error.
+        assert_eq!(
+            found("受理法律援助案件90件，其中民事50件、刑事30件。"),
+            [b("90", &["50", "30"], false)]
+        );
+        assert_eq!(
+            found("评查行政执法案卷40卷，其中优秀12卷、合格28卷。"),
+            [b("40", &["12", "28"], true)]
+        );
+    }
+
+    #[test]
     fn other_structures_are_left_to_their_own_readers() {
         // 其中 is read by its own reader; the list is not found twice.
         assert_eq!(

@@ -186,8 +186,11 @@ pub fn extract(
     let (kind, reason) = classify(&evidence(text, lines, layout, title_norm, sections));
     meta.kind = kind;
     meta.kind_reason = reason;
-    // A plan or news is not a report on a year; its years are the plan's or the event's.
-    if matches!(kind, DocKind::Plan | DocKind::News) {
+    // A plan or news is not a report on a year; its years are the plan's or the event's. Nor is a
+    // notice (…的通知), which asks for work to be done; a 通报 reports results and keeps its year.
+    let notice =
+        kind == DocKind::Other && title_norm.is_some_and(|t| t.trim_end().ends_with("通知"));
+    if matches!(kind, DocKind::Plan | DocKind::News) || notice {
         meta.report_year = None;
     }
     meta
@@ -348,6 +351,16 @@ mod tests {
         assert_eq!(m.issuer.unwrap().value, "某区司法局");
         assert_eq!(m.report_year.unwrap().value, 2024);
         assert_eq!(m.kind, DocKind::AnnualReport);
+    }
+
+    #[test]
+    fn a_notice_asking_for_reports_has_no_report_year() {
+        let m = meta("关于做好2024年度法治政府建设年度报告工作的通知\n各县（区）人民政府：\n为做好2024年度报告工作，现将有关事项通知如下，请认真贯彻落实。\n");
+        assert_eq!(m.kind, DocKind::Other);
+        assert!(m.report_year.is_none());
+        // A 通报 of results reports on its year.
+        let m = meta("关于2023年度法治政府建设考核结果的通报\n各县（区）人民政府：\n根据考核办法，现将2023年度考核结果通报如下，请对照整改。\n");
+        assert_eq!(m.report_year.unwrap().value, 2023);
     }
 
     #[test]

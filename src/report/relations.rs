@@ -224,7 +224,7 @@ pub(super) fn make(
     }
 }
 
-/// Partition when the parts add up to the total or name complementary categories. The parts after ；
+/// Partition when the parts add up to the total. The parts after ；
 /// may run past the split (`…;通过磋商办结6件`), and a part may be a detail of another
 /// (`民事9件,对涉食品案件3件…;行政51件`): the longest run of parts, less at most one detail, that adds up
 /// exactly is taken. Otherwise only the parts of the 其中 sentence itself are kept.
@@ -251,14 +251,11 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
             }
         }
     }
+    // Parts that do not add up may leave a category out (民事、刑事 without 行政): a subset, so no
+    // sum check can misfire on them.
     let mut parts = parts;
     parts.truncate(own.max(1));
-    let relation = if complementary(facts, &parts) {
-        BreakdownRelation::Partition
-    } else {
-        BreakdownRelation::Subset
-    };
-    make(facts, total, parts, relation)
+    make(facts, total, parts, BreakdownRelation::Subset)
 }
 
 /// Sum of the parts' values; `None` on overflow.

@@ -139,3 +139,26 @@ fn bare_verb_labels_and_inherited_labels() {
     assert_eq!(one(&fs, "审结").value, dec("15"));
     assert_eq!(fs.iter().filter(|f| f.label == "举报").count(), 2);
 }
+
+#[test]
+fn rate_names_listed_with_a_pause_share_one_value() {
+    let (_, fs) = facts("议案建议的见面率、办复率、满意率100%。");
+    let labels: Vec<&str> = fs.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["见面率", "办复率", "满意率"]);
+    // Counts listed with 、 do not share a value without 均.
+    let (_, fs) = facts("举办讲座、培训班12场。");
+    assert_eq!(fs.len(), 1);
+}
+
+#[test]
+fn shortening_and_traditional_growth_are_changes() {
+    for (text, value) in [
+        ("审批时限压缩38.5%。", "-38.5"),
+        ("办理时间缩短42%。", "-42"),
+        ("案件數量同比增長7.5%。", "7.5"),
+    ] {
+        let (_, fs) = facts(text);
+        assert_eq!(fs[0].kind, FactKind::Change, "{text}");
+        assert_eq!(fs[0].value, dec(value), "{text}");
+    }
+}
