@@ -12,6 +12,8 @@ use std::ops::Range;
 
 /// Words that state a total after its parts.
 const SUM_WORDS: [&str; 4] = ["合计", "共计", "总计", "总共"];
+/// Words that open the rest of a total in its own clause (`其余4项`, `未成功的4起`).
+const REMAINDER: [&str; 5] = ["其余", "剩余", "其他", "未", "另"];
 /// How many parts a list may have; keeps the search linear.
 const MAX_PARTS: usize = 12;
 
@@ -129,9 +131,18 @@ fn after_total(
         return None;
     }
     let total = cx.facts[t].value;
-    // Positive parts: at most one prefix adds up to the total.
+    // Positive parts: at most one prefix adds up to the total. Parts each in their own clause are
+    // a split only when the last names the rest (其余); else they may be a funnel that happens to add up.
+    let split = |ps: &[usize]| {
+        ps.windows(2).any(|w| cx.join(w[0], w[1]) == Join::List)
+            || ps.last().is_some_and(|&p| {
+                let g = cx.gap(p - 1, p);
+                let clause = g.rsplit(',').next().unwrap_or(g);
+                REMAINDER.iter().any(|w| clause.starts_with(w))
+            })
+    };
     for k in 2..=run.len() {
-        if cx.sum(&run[..k]) == Some(total) {
+        if cx.sum(&run[..k]) == Some(total) && split(&run[..k]) {
             return Some((run[..k].to_vec(), BreakdownRelation::Partition));
         }
     }
@@ -246,8 +257,9 @@ mod tests {
 
     #[test]
     fn funnels_and_mixed_units_are_not_breakdowns() {
-        // 收到 → 受理 → 办结: a funnel joined by commas that does not add up.
+        // 收到 → 受理 → 办结: a funnel joined by commas, even when two stages happen to add up.
         assert!(found("收到申请60件，受理52件，办结47件。").is_empty());
+        assert!(found("审议草案9件，制定规章5件，修改3件，废止2件。").is_empty());
         // A part larger than the total, or another unit, is no part.
         assert!(found("接待群众200人次，出动执法人员300人次、车辆50台。").is_empty());
         assert!(found("培训干部30场，覆盖1200人、单位45个。").is_empty());

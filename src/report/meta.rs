@@ -173,13 +173,20 @@ pub fn extract(
     let from_title = title_range.as_ref().and_then(|t| {
         issuer_in_title(&text[t.clone()]).map(|r| t.start + r.start..t.start + r.end)
     });
+    let titled = header_org.is_none() && from_title.is_some();
     let issuer = header_org
         .or(from_title)
         .or(sign_off)
         .or_else(|| layout.source.clone());
-    meta.issuer = issuer.map(|r| Located {
-        value: text[r.clone()].to_string(),
-        span: loc(r),
+    meta.issuer = issuer.map(|r| {
+        let named = &text[r.clone()];
+        Located {
+            value: titled
+                .then(|| body_of_place(named))
+                .flatten()
+                .unwrap_or_else(|| named.to_string()),
+            span: loc(r),
+        }
     });
 
     let title_norm = title_range.clone().map(|r| &text[r]);
@@ -267,6 +274,22 @@ fn strip_draft_suffix(t: &str) -> &str {
     trimmed
 }
 
+/// A report titled by its place alone (`某县2023年法治政府建设年度报告`) is its government's, by the
+/// genre's convention: the place's 人民政府, or a 街道's 办事处.
+fn body_of_place(name: &str) -> Option<String> {
+    const PLACES: [&str; 8] = ["省", "市", "区", "县", "州", "旗", "镇", "乡"];
+    if name.chars().count() < 3 || name.starts_with(['全', '本', '我', '该']) {
+        return None;
+    }
+    if name.ends_with("街道") {
+        return Some(format!("{name}办事处"));
+    }
+    PLACES
+        .iter()
+        .any(|p| name.ends_with(p))
+        .then(|| format!("{name}人民政府"))
+}
+
 /// The issuing body named in a title: `X关于…`, `X2023年…`, or `2023年X法治政府建设…`.
 fn issuer_in_title(t: &str) -> Option<Range<usize>> {
     if let Some(k) = t.find("关于") {
@@ -351,6 +374,26 @@ mod tests {
         assert_eq!(m.issuer.unwrap().value, "某区司法局");
         assert_eq!(m.report_year.unwrap().value, 2024);
         assert_eq!(m.kind, DocKind::AnnualReport);
+    }
+
+    #[test]
+    fn a_place_in_the_title_names_its_government() {
+        let opening =
+            "\n2023年，我县持续推进依法行政，法治政府建设取得新进展，各项工作有序开展。\n";
+        let issuer = |t: &str| meta(&format!("{t}{opening}")).issuer.map(|i| i.value);
+        assert_eq!(
+            issuer("某某县2023年法治政府建设年度报告").as_deref(),
+            Some("某某县人民政府")
+        );
+        assert_eq!(
+            issuer("某某街道2023年法治政府建设年度报告").as_deref(),
+            Some("某某街道办事处")
+        );
+        // A body named in the title is kept as written.
+        assert_eq!(
+            issuer("某某县司法局2023年法治政府建设年度报告").as_deref(),
+            Some("某某县司法局")
+        );
     }
 
     #[test]
