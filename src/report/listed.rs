@@ -279,6 +279,18 @@ mod tests {
     }
 
     #[test]
+    fn parts_split_the_last_stage_of_a_funnel() {
+        assert_eq!(
+            found("收到复议申请6件，审结6件，其中维持4件、终止2件。"),
+            [b("6", &["4", "2"], true)]
+        );
+        assert_eq!(
+            found("收到复议申请50件，受理45件，其中审结40件、在审5件。"),
+            [b("45", &["40", "5"], true)]
+        );
+    }
+
+    #[test]
     fn other_structures_are_left_to_their_own_readers() {
         // 其中 is read by its own reader; the list is not found twice.
         assert_eq!(

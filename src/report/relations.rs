@@ -148,6 +148,22 @@ fn qizhong(
         return None;
     }
     let value = |fi: usize| facts[fi].value;
+    // Parts that add up to the nearest total split it (收到247件,受理229件,其中审结210件、在审19件):
+    // the totals before it are the stages of a funnel, not totals to pair the parts with.
+    let nearest = *totals.last()?;
+    if parts.len() >= 2
+        && total_of(facts, &parts) == Some(value(nearest))
+        && parts
+            .iter()
+            .all(|&p| facts[p].approx == super::Approx::Exact)
+    {
+        return Some(vec![make(
+            facts,
+            nearest,
+            parts,
+            BreakdownRelation::Partition,
+        )]);
+    }
     // Several totals listed together, each split in turn (建议3件、提案5件,其中建议主办2件,协办1件;提案主办3件,协办2件).
     for n in (2..=totals.len()).rev() {
         let ts = &totals[totals.len() - n..];
