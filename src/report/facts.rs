@@ -332,7 +332,9 @@ fn read(
     if !digits {
         let after = &text[end..sentence.end];
         let after = after.strip_prefix(['余', '多']).unwrap_or(after);
-        unit_at(after, &CN_UNIT_INDEX)?;
+        if !tenths(after) {
+            unit_at(after, &CN_UNIT_INDEX)?;
+        }
     }
     let before = &text[sentence.start..start];
     if before.ends_with('第')
@@ -382,6 +384,12 @@ fn read(
     }
     let units: &UnitIndex = if digits { &UNIT_INDEX } else { &CN_UNIT_INDEX };
     let unit = match unit_at(rest(k), units) {
+        // `8成以上`, `九成`: tenths of a whole, a share read as a percentage.
+        _ if value < Decimal::TEN && tenths(rest(k)) => {
+            value = value.checked_mul(Decimal::TEN)?;
+            k += '成'.len_utf8();
+            "%".to_string()
+        }
         Some(u) => {
             k += u.len();
             u.to_string()
@@ -425,6 +433,16 @@ fn read(
         kind,
         label_end,
         unit_end: k,
+    })
+}
+
+/// `成` counting tenths: followed by an approximation word, 的 or the end of a clause, never by the
+/// rest of a word (成立, 成效, 成员).
+fn tenths(rest: &str) -> bool {
+    rest.strip_prefix('成').is_some_and(|r| {
+        r.is_empty()
+            || r.starts_with([',', '。', ';', '、', '的', '多', ')'])
+            || APPROX_AFTER.iter().any(|(w, _)| r.starts_with(w))
     })
 }
 

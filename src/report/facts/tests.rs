@@ -162,3 +162,17 @@ fn shortening_and_traditional_growth_are_changes() {
         assert_eq!(fs[0].value, dec(value), "{text}");
     }
 }
+
+#[test]
+fn tenths_are_a_share() {
+    let (_, fs) = facts("群众满意度达到8成以上。");
+    assert_eq!(
+        (fs[0].value, fs[0].unit.as_str(), fs[0].kind, fs[0].approx),
+        (dec("80"), "%", FactKind::Rate, Approx::AtLeast)
+    );
+    let (_, fs) = facts("九成的事项实现网上办理。");
+    assert_eq!(fs[0].value, dec("90"));
+    // 成 starting a word is not a share.
+    assert!(facts("全年3成员单位参加。").1.iter().all(|f| f.unit != "%"));
+    assert!(facts("取得八成效显著的经验。").1.is_empty());
+}
