@@ -173,7 +173,20 @@ pub fn extract(
     let from_title = title_range.as_ref().and_then(|t| {
         issuer_in_title(&text[t.clone()]).map(|r| t.start + r.start..t.start + r.end)
     });
-    let titled = header_org.is_none() && from_title.is_some();
+    // A title naming only a place (`临沅市2023年…`) is refined by a 来源 body in that place.
+    let from_title = from_title.map(|t| {
+        let place = &text[t.clone()];
+        layout
+            .source
+            .clone()
+            .filter(|s| body_of_place(place).is_some() && text[s.clone()].starts_with(place))
+            .filter(|s| looks_like_org(&text[s.clone()]) && s.len() > t.len())
+            .unwrap_or(t)
+    });
+    let titled = header_org.is_none()
+        && from_title
+            .as_ref()
+            .is_some_and(|t| body_of_place(&text[t.clone()]).is_some());
     let issuer = header_org
         .or(from_title)
         .or(sign_off)
@@ -389,6 +402,11 @@ mod tests {
             issuer("某某街道2023年法治政府建设年度报告").as_deref(),
             Some("某某街道办事处")
         );
+        // A 来源 naming a body of that place is more precise.
+        let m = meta(&format!(
+            "某某市2023年法治政府建设年度报告\n来源：某某市司法局{opening}"
+        ));
+        assert_eq!(m.issuer.unwrap().value, "某某市司法局");
         // A body named in the title is kept as written.
         assert_eq!(
             issuer("某某县司法局2023年法治政府建设年度报告").as_deref(),
