@@ -9,6 +9,7 @@ mod dates;
 mod enumerations;
 mod facts;
 mod kind;
+mod listed;
 mod meta;
 mod model;
 mod norm;

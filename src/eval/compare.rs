@@ -13,7 +13,8 @@ pub fn kind_matches(label: LabelKind, found: &str) -> bool {
     }
 }
 
-/// Equal once whitespace is removed: a title broken over two lines matches either way.
+/// Equal once whitespace is removed and widths folded: a title broken over two lines, or a
+/// full-width copy (`２０２４年`) of a label written half-width, matches either way.
 pub fn title_matches(expected: &str, found: &str) -> bool {
     squeeze(expected) == squeeze(found)
 }
@@ -54,8 +55,20 @@ fn names_place_and_body(s: &str) -> bool {
     false
 }
 
+/// Without whitespace and the 、 between co-issuers (`中共某省委、某省人民政府` is written with a
+/// space in a title), full-width ASCII forms (U+FF01–U+FF5E) folded to their half-width letters.
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '、')
+        .map(fold_width)
+        .collect()
+}
+
+fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Every place `needle` occurs in `hay`, whitespace ignored on both sides (labels copy text that
@@ -91,6 +104,16 @@ pub fn overlaps(a: Span, b: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_match_across_widths_and_line_breaks() {
+        assert!(title_matches("某县２０２４年度报告", "某县2024年度报告"));
+        assert!(title_matches(
+            "某县2024年度\n  工作报告",
+            "某县2024年度工作报告"
+        ));
+        assert!(!title_matches("某县2024年度报告", "某县2023年度报告"));
+    }
 
     #[test]
     fn find_all_ignores_whitespace() {

@@ -88,6 +88,17 @@ fn is_running_text(line: &str) -> bool {
         && ((n >= 40 && super::normalize::ends_sentence(line)) || n >= 80 || numbered)
 }
 
+/// `• 2021年度某省法治政府建设年度报告`: a page that renders its header as a list keeps the title in
+/// a bulleted line.
+fn is_bulleted_title(line: &str) -> bool {
+    let rest = line.trim_start_matches(['•', '·', '●', ' ']);
+    rest.len() < line.len()
+        && super::title::is_candidate(rest)
+        && ["报告", "報告", "总结", "總結", "情况", "情況"]
+            .iter()
+            .any(|w| rest.contains(w))
+}
+
 /// `首页>政务公开>法治政府建设`, `某区司法局>工作动态`: a path of short names.
 fn is_breadcrumb(line: &str) -> bool {
     line.contains('>')
@@ -155,7 +166,18 @@ impl Layout {
                 _ => {}
             }
         }
-        self.residue.extend(f.residue.iter().map(at));
+        for r in &f.residue {
+            // `2023-03-27 17:05 来源:…`: a date before the fields is the publication date.
+            match dated_line(&line[r.clone()]) {
+                Some((d, dr)) => {
+                    if self.published.is_none() {
+                        self.published =
+                            Some((d, base + r.start + dr.start..base + r.start + dr.end));
+                    }
+                }
+                None => self.residue.push(at(r)),
+            }
+        }
     }
 }
 
@@ -175,12 +197,12 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
             continue;
         }
         let fields = super::page_fields::split(t);
-        let leading = LEADING.is_match(t) || is_breadcrumb(t);
+        let leading = LEADING.is_match(t) && !is_bulleted_title(t) || is_breadcrumb(t);
         let dated = dated_line(t);
         let is_chrome = leading
             || fields.is_some()
             || (!title_seen && is_category_label(t) && !t.contains('【'))
-            || (title_seen && dated.is_some());
+            || dated.is_some();
         if let Some(f) = &fields {
             out.record(lines[i].start, t, f);
         }

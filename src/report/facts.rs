@@ -41,6 +41,7 @@ const UNITS: &[&str] = &[
     "元",
     "%",
     "件",
+    "卷",
     "次",
     "人",
     "个",
@@ -116,8 +117,11 @@ const APPROX_AFTER: &[(&str, Approx)] = &[
     ("以下", Approx::AtMost),
     ("以内", Approx::AtMost),
 ];
-const CHANGE_DOWN: &[&str] = &["下降", "降低", "减少", "下滑", "回落", "降幅"];
-const CHANGE_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "增幅"];
+/// Verbs of a change (simplified and traditional); 缩短/压缩 shorten a time limit by a share of it.
+const CHANGE_DOWN: &[&str] = &[
+    "下降", "降低", "减少", "減少", "下滑", "回落", "降幅", "缩短", "縮短", "压缩", "壓縮",
+];
+const CHANGE_UP: &[&str] = &["增长", "增長", "增加", "提高", "提升", "上升", "增幅"];
 const COMPARE: &[&str] = &[
     "同比",
     "环比",
@@ -328,7 +332,9 @@ fn read(
     if !digits {
         let after = &text[end..sentence.end];
         let after = after.strip_prefix(['余', '多']).unwrap_or(after);
-        unit_at(after, &CN_UNIT_INDEX)?;
+        if !tenths(after) {
+            unit_at(after, &CN_UNIT_INDEX)?;
+        }
     }
     let before = &text[sentence.start..start];
     if before.ends_with('第')
@@ -378,6 +384,12 @@ fn read(
     }
     let units: &UnitIndex = if digits { &UNIT_INDEX } else { &CN_UNIT_INDEX };
     let unit = match unit_at(rest(k), units) {
+        // `8成以上`, `九成`: tenths of a whole, a share read as a percentage.
+        _ if value < Decimal::TEN && tenths(rest(k)) => {
+            value = value.checked_mul(Decimal::TEN)?;
+            k += '成'.len_utf8();
+            "%".to_string()
+        }
         Some(u) => {
             k += u.len();
             u.to_string()
@@ -421,6 +433,16 @@ fn read(
         kind,
         label_end,
         unit_end: k,
+    })
+}
+
+/// `成` counting tenths: followed by an approximation word, 的 or the end of a clause, never by the
+/// rest of a word (成立, 成效, 成员).
+fn tenths(rest: &str) -> bool {
+    rest.strip_prefix('成').is_some_and(|r| {
+        r.is_empty()
+            || r.starts_with([',', '。', ';', '、', '的', '多', ')'])
+            || APPROX_AFTER.iter().any(|(w, _)| r.starts_with(w))
     })
 }
 

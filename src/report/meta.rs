@@ -7,7 +7,7 @@ use super::chrome::{looks_like_org, Layout, NLine};
 use super::dates::date_line;
 use super::kind::{classify, Evidence};
 use super::scan;
-use super::{Located, Meta, NormText, Section, Span};
+use super::{DocKind, Located, Meta, NormText, Section, Span};
 use crate::ingest::SourceMeta;
 use regex::Regex;
 use std::ops::Range;
@@ -173,19 +173,46 @@ pub fn extract(
     let from_title = title_range.as_ref().and_then(|t| {
         issuer_in_title(&text[t.clone()]).map(|r| t.start + r.start..t.start + r.end)
     });
+    // A title naming only a place (`临沅市2023年…`) is refined by a 来源 body in that place.
+    let from_title = from_title.map(|t| {
+        let place = &text[t.clone()];
+        layout
+            .source
+            .clone()
+            .filter(|s| body_of_place(place).is_some() && text[s.clone()].starts_with(place))
+            .filter(|s| looks_like_org(&text[s.clone()]) && s.len() > t.len())
+            .unwrap_or(t)
+    });
+    let titled = header_org.is_none()
+        && from_title
+            .as_ref()
+            .is_some_and(|t| body_of_place(&text[t.clone()]).is_some());
     let issuer = header_org
         .or(from_title)
         .or(sign_off)
         .or_else(|| layout.source.clone());
-    meta.issuer = issuer.map(|r| Located {
-        value: text[r.clone()].to_string(),
-        span: loc(r),
+    meta.issuer = issuer.map(|r| {
+        let named = &text[r.clone()];
+        Located {
+            value: titled
+                .then(|| body_of_place(named))
+                .flatten()
+                .unwrap_or_else(|| named.to_string()),
+            span: loc(r),
+        }
     });
 
     let title_norm = title_range.clone().map(|r| &text[r]);
     let (kind, reason) = classify(&evidence(text, lines, layout, title_norm, sections));
     meta.kind = kind;
     meta.kind_reason = reason;
+    // A plan or news is not a report on a year; its years are the plan's or the event's. Nor is a
+    // notice (…的通知), which asks for work to be done; a 通报 reports results and keeps its year.
+    let notice =
+        kind == DocKind::Other && title_norm.is_some_and(|t| t.trim_end().ends_with("通知"));
+    if matches!(kind, DocKind::Plan | DocKind::News) || notice {
+        meta.report_year = None;
+    }
     meta
 }
 
@@ -260,6 +287,22 @@ fn strip_draft_suffix(t: &str) -> &str {
     trimmed
 }
 
+/// A report titled by its place alone (`某县2023年法治政府建设年度报告`) is its government's, by the
+/// genre's convention: the place's 人民政府, or a 街道's 办事处.
+fn body_of_place(name: &str) -> Option<String> {
+    const PLACES: [&str; 8] = ["省", "市", "区", "县", "州", "旗", "镇", "乡"];
+    if name.chars().count() < 3 || name.starts_with(['全', '本', '我', '该']) {
+        return None;
+    }
+    if name.ends_with("街道") {
+        return Some(format!("{name}办事处"));
+    }
+    PLACES
+        .iter()
+        .any(|p| name.ends_with(p))
+        .then(|| format!("{name}人民政府"))
+}
+
 /// The issuing body named in a title: `X关于…`, `X2023年…`, or `2023年X法治政府建设…`.
 fn issuer_in_title(t: &str) -> Option<Range<usize>> {
     if let Some(k) = t.find("关于") {
@@ -276,23 +319,51 @@ fn issuer_in_title(t: &str) -> Option<Range<usize>> {
         .map(|g| g.range())
 }
 
+/// The year the opening sums up: `2023年，…` / `2023年以来` in one of the first paragraphs (a heading
+/// such as `一、总体情况` may come first), `现将…2023年度…报告如下`, or a heading `一、2022年主要工作`.
 fn opening_year(
     norm: &NormText,
     src: &str,
     lines: &[NLine],
     layout: &Layout,
 ) -> Option<Located<i32>> {
+    const OPENING_LINES: usize = 6;
+    /// How far after 现将 the year may stand (`现将省政府2022年度…`).
+    const FORMULA_WINDOW: usize = 30;
     let text = norm.text.as_str();
-    let first = (layout.header_end..layout.body.end)
-        .map(|i| lines[i])
-        .find(|l| {
-            !l.text(text).is_empty() && super::outline::heading_marker(l.text(text)).is_none()
+    let found = (layout.body.start..layout.body.end.min(lines.len()))
+        .filter(|&i| !layout.chrome[i] && !lines[i].text(text).is_empty())
+        .take(OPENING_LINES)
+        .find_map(|i| {
+            let l = lines[i];
+            let t = l.text(text);
+            let (body, off) = match super::outline::heading_marker(t) {
+                Some(m) => {
+                    let rest = t[m.range.end..].trim_start();
+                    let at = t.len() - rest.len();
+                    // A heading names the year only at its start: `2022年主要工作`.
+                    let g = scan::year_before_nian(rest).filter(|g| g.start == 0)?;
+                    return Some(l.start + at + g.start..l.start + at + g.end);
+                }
+                None => (t, 0),
+            };
+            if let Some(g) = scan::opening_year(body) {
+                return Some(l.start + off + g.start..l.start + off + g.end);
+            }
+            body.match_indices("现将").find_map(|(k, m)| {
+                let after = &body[k + m.len()..];
+                let window: usize = after
+                    .char_indices()
+                    .nth(FORMULA_WINDOW)
+                    .map_or(after.len(), |(j, _)| j);
+                let g = scan::year_before_nian(&after[..window])?;
+                let at = l.start + k + m.len();
+                Some(at + g.start..at + g.end)
+            })
         })?;
-    let t = first.text(text);
-    let g = scan::opening_year(t)?;
     Some(Located {
-        value: t[g.clone()].parse().ok()?,
-        span: super::src_span(norm, src, first.start + g.start..first.start + g.end),
+        value: text[found.clone()].parse().ok()?,
+        span: super::src_span(norm, src, found),
     })
 }
 
@@ -316,6 +387,41 @@ mod tests {
         assert_eq!(m.issuer.unwrap().value, "某区司法局");
         assert_eq!(m.report_year.unwrap().value, 2024);
         assert_eq!(m.kind, DocKind::AnnualReport);
+    }
+
+    #[test]
+    fn a_place_in_the_title_names_its_government() {
+        let opening =
+            "\n2023年，我县持续推进依法行政，法治政府建设取得新进展，各项工作有序开展。\n";
+        let issuer = |t: &str| meta(&format!("{t}{opening}")).issuer.map(|i| i.value);
+        assert_eq!(
+            issuer("某某县2023年法治政府建设年度报告").as_deref(),
+            Some("某某县人民政府")
+        );
+        assert_eq!(
+            issuer("某某街道2023年法治政府建设年度报告").as_deref(),
+            Some("某某街道办事处")
+        );
+        // A 来源 naming a body of that place is more precise.
+        let m = meta(&format!(
+            "某某市2023年法治政府建设年度报告\n来源：某某市司法局{opening}"
+        ));
+        assert_eq!(m.issuer.unwrap().value, "某某市司法局");
+        // A body named in the title is kept as written.
+        assert_eq!(
+            issuer("某某县司法局2023年法治政府建设年度报告").as_deref(),
+            Some("某某县司法局")
+        );
+    }
+
+    #[test]
+    fn a_notice_asking_for_reports_has_no_report_year() {
+        let m = meta("关于做好2024年度法治政府建设年度报告工作的通知\n各县（区）人民政府：\n为做好2024年度报告工作，现将有关事项通知如下，请认真贯彻落实。\n");
+        assert_eq!(m.kind, DocKind::Other);
+        assert!(m.report_year.is_none());
+        // A 通报 of results reports on its year.
+        let m = meta("关于2023年度法治政府建设考核结果的通报\n各县（区）人民政府：\n根据考核办法，现将2023年度考核结果通报如下，请对照整改。\n");
+        assert_eq!(m.report_year.unwrap().value, 2023);
     }
 
     #[test]

@@ -30,47 +30,77 @@ enum Shape {
     Free,
 }
 
-/// Keys, longest first where one contains another. `colon` keys are ordinary words in prose and count
-/// only with a colon after them.
-const KEYS: &[(&str, FieldKind, Shape, bool)] = &[
-    ("发布时间", FieldKind::Published, Shape::Date, false),
-    ("發布時間", FieldKind::Published, Shape::Date, false),
-    ("发布日期", FieldKind::Published, Shape::Date, false),
-    ("發布日期", FieldKind::Published, Shape::Date, false),
-    ("成文日期", FieldKind::Issued, Shape::Date, false),
-    ("成文时间", FieldKind::Issued, Shape::Date, false),
-    ("发文日期", FieldKind::Issued, Shape::Date, false),
-    ("发文时间", FieldKind::Issued, Shape::Date, false),
-    ("失效时间", FieldKind::Other, Shape::Date, false),
-    ("信息来源", FieldKind::Source, Shape::Free, false),
-    ("文章来源", FieldKind::Source, Shape::Free, false),
-    ("发文机关", FieldKind::Source, Shape::Free, false),
-    ("发文机构", FieldKind::Source, Shape::Free, false),
-    ("发布机构", FieldKind::Source, Shape::Free, false),
-    ("浏览次数", FieldKind::Other, Shape::Count, false),
-    ("阅读次数", FieldKind::Other, Shape::Count, false),
-    ("访问次数", FieldKind::Other, Shape::Count, false),
-    ("点击数", FieldKind::Other, Shape::Count, false),
-    ("点击量", FieldKind::Other, Shape::Count, false),
-    ("字号", FieldKind::Other, Shape::FontSize, false),
-    ("字体", FieldKind::Other, Shape::FontSize, false),
-    ("索引号", FieldKind::Other, Shape::Free, false),
-    ("发文字号", FieldKind::Other, Shape::Free, false),
-    ("主题分类", FieldKind::Other, Shape::Free, false),
-    ("信息分类", FieldKind::Other, Shape::Free, false),
-    ("效力状态", FieldKind::Other, Shape::Free, false),
-    ("栏目", FieldKind::Other, Shape::Free, true),
-    ("来源", FieldKind::Source, Shape::Free, true),
-    ("時間", FieldKind::Published, Shape::Date, true),
-    ("时间", FieldKind::Published, Shape::Date, true),
-    ("日期", FieldKind::Published, Shape::Date, true),
-    ("作者", FieldKind::Other, Shape::Free, true),
-    ("编辑", FieldKind::Other, Shape::Free, true),
-    ("阅读", FieldKind::Other, Shape::Count, true),
-    ("分类", FieldKind::Other, Shape::Free, true),
-    ("文号", FieldKind::Other, Shape::Free, true),
-    ("标题", FieldKind::Title, Shape::Free, false),
-    ("名称", FieldKind::Title, Shape::Free, true),
+/// Where a key counts without a colon after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bare {
+    /// Anywhere: a metadata word no sentence uses (发布时间, 索引号).
+    Anywhere,
+    /// At the start of the line only: a metadata-table cell (标题 某县…).
+    AtStart,
+    /// Never: an ordinary word in prose (来源, 时间, 作者).
+    Never,
+}
+
+/// Keys, longest first where one contains another.
+const KEYS: &[(&str, FieldKind, Shape, Bare)] = &[
+    (
+        "发布时间",
+        FieldKind::Published,
+        Shape::Date,
+        Bare::Anywhere,
+    ),
+    (
+        "發布時間",
+        FieldKind::Published,
+        Shape::Date,
+        Bare::Anywhere,
+    ),
+    (
+        "发布日期",
+        FieldKind::Published,
+        Shape::Date,
+        Bare::Anywhere,
+    ),
+    (
+        "發布日期",
+        FieldKind::Published,
+        Shape::Date,
+        Bare::Anywhere,
+    ),
+    ("成文日期", FieldKind::Issued, Shape::Date, Bare::Anywhere),
+    ("成文时间", FieldKind::Issued, Shape::Date, Bare::Anywhere),
+    ("发文日期", FieldKind::Issued, Shape::Date, Bare::Anywhere),
+    ("发文时间", FieldKind::Issued, Shape::Date, Bare::Anywhere),
+    ("失效时间", FieldKind::Other, Shape::Date, Bare::Anywhere),
+    ("信息来源", FieldKind::Source, Shape::Free, Bare::Anywhere),
+    ("文章来源", FieldKind::Source, Shape::Free, Bare::Anywhere),
+    ("发文机关", FieldKind::Source, Shape::Free, Bare::Anywhere),
+    ("发文机构", FieldKind::Source, Shape::Free, Bare::Anywhere),
+    ("发布机构", FieldKind::Source, Shape::Free, Bare::Anywhere),
+    ("浏览次数", FieldKind::Other, Shape::Count, Bare::Anywhere),
+    ("阅读次数", FieldKind::Other, Shape::Count, Bare::Anywhere),
+    ("访问次数", FieldKind::Other, Shape::Count, Bare::Anywhere),
+    ("点击数", FieldKind::Other, Shape::Count, Bare::Anywhere),
+    ("点击量", FieldKind::Other, Shape::Count, Bare::Anywhere),
+    ("字号", FieldKind::Other, Shape::FontSize, Bare::Anywhere),
+    ("字体", FieldKind::Other, Shape::FontSize, Bare::Anywhere),
+    ("索引号", FieldKind::Other, Shape::Free, Bare::Anywhere),
+    ("发文字号", FieldKind::Other, Shape::Free, Bare::Anywhere),
+    ("主题分类", FieldKind::Other, Shape::Free, Bare::Anywhere),
+    ("信息分类", FieldKind::Other, Shape::Free, Bare::Anywhere),
+    ("效力状态", FieldKind::Other, Shape::Free, Bare::Anywhere),
+    ("栏目", FieldKind::Other, Shape::Free, Bare::Never),
+    ("来源", FieldKind::Source, Shape::Free, Bare::Never),
+    ("時間", FieldKind::Published, Shape::Date, Bare::Never),
+    ("时间", FieldKind::Published, Shape::Date, Bare::Never),
+    ("日期", FieldKind::Published, Shape::Date, Bare::Never),
+    ("作者", FieldKind::Other, Shape::Free, Bare::Never),
+    ("编辑", FieldKind::Other, Shape::Free, Bare::Never),
+    ("阅读", FieldKind::Other, Shape::Count, Bare::Never),
+    ("分类", FieldKind::Other, Shape::Free, Bare::Never),
+    ("文号", FieldKind::Other, Shape::Free, Bare::Never),
+    ("标题", FieldKind::Title, Shape::Free, Bare::AtStart),
+    ("名称", FieldKind::Title, Shape::Free, Bare::AtStart),
 ];
 
 /// One field: its kind and the byte range of its value in the line (possibly empty).
@@ -103,7 +133,20 @@ pub fn split(line: &str) -> Option<FieldLine> {
         let end = keys.get(k + 1).map_or(line.len(), |next| next.0.start);
         let free = trim_range(line, key.end..end);
         let value = match shape {
-            Shape::Free => free,
+            // `来源:某局 | 2023-01-19 | 阅读 5 次`: a bar ends a free value too.
+            Shape::Free => match line[free.clone()].find('|') {
+                Some(bar) => {
+                    for piece in line[free.start + bar..free.end].split('|') {
+                        let at = piece.as_ptr() as usize - line.as_ptr() as usize;
+                        let r = trim_range(line, at..at + piece.len());
+                        if !r.is_empty() {
+                            out.residue.push(r);
+                        }
+                    }
+                    trim_range(line, free.start..free.start + bar)
+                }
+                None => free,
+            },
             _ => {
                 let shaped = shaped_len(&line[free.clone()], shape);
                 let value = free.start..free.start + shaped;
@@ -125,7 +168,7 @@ fn find_keys(line: &str) -> Vec<(Range<usize>, FieldKind, Shape)> {
     let mut i = 0;
     while i < line.len() {
         let rest = &line[i..];
-        let hit = KEYS.iter().find_map(|&(key, kind, shape, colon)| {
+        let hit = KEYS.iter().find_map(|&(key, kind, shape, bare)| {
             let after = rest.strip_prefix(key)?;
             let spaces = after.len() - after.trim_start().len();
             let colon_len = [":", "："]
@@ -134,7 +177,10 @@ fn find_keys(line: &str) -> Vec<(Range<usize>, FieldKind, Shape)> {
                 .map_or(0, |c| c.len());
             let has_colon = colon_len > 0;
             // A key without a colon counts only at the start of the line (a metadata table cell).
-            let ok = has_colon || (!colon && (i == 0 || line[..i].trim().is_empty()));
+            let at_start = line[..i]
+                .trim_matches(|c: char| c.is_whitespace() || "|•·-".contains(c))
+                .is_empty();
+            let ok = has_colon || bare == Bare::Anywhere || (bare == Bare::AtStart && at_start);
             let end = i + key.len() + if has_colon { spaces + colon_len } else { 0 };
             ok.then_some((i..end, kind, shape))
         });
@@ -268,8 +314,17 @@ mod tests {
     }
 
     #[test]
+    fn bars_end_a_free_value() {
+        let (f, rest) = show("来源：某区人民政府办公室 | 2023-01-19 | 阅读 57 次");
+        assert_eq!(f[0], (FieldKind::Source, "某区人民政府办公室"));
+        assert_eq!(rest[0], "2023-01-19");
+    }
+
+    #[test]
     fn prose_words_without_a_colon_are_not_keys() {
         assert!(split("全年来源于群众举报的线索共12条,时间跨度较长").is_none());
         assert!(split("本报告的标题与名称均按规定拟定").is_none());
+        let (f, _) = show("发文字号某政文〔2024〕4号发布时间2024年03月22日");
+        assert_eq!(f[1], (FieldKind::Published, "2024年03月22日"));
     }
 }

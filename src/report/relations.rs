@@ -64,6 +64,11 @@ pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
         }
     }
     breakdowns.extend(parenthesised(norm, facts, &used_as_part));
+    let used: HashSet<usize> = breakdowns
+        .iter()
+        .flat_map(|b| b.parts.iter().copied().chain([b.total]))
+        .collect();
+    breakdowns.extend(super::listed::find(norm, &by_sentence, facts, &used));
     breakdowns.sort_by_key(|b| b.span.start);
     let ratios = ratios(sentences, &by_sentence, facts);
     Relations { breakdowns, ratios }
@@ -143,6 +148,22 @@ fn qizhong(
         return None;
     }
     let value = |fi: usize| facts[fi].value;
+    // Parts that add up to the nearest total split it (收到247件,受理229件,其中审结210件、在审19件):
+    // the totals before it are the stages of a funnel, not totals to pair the parts with.
+    let nearest = *totals.last()?;
+    if parts.len() >= 2
+        && total_of(facts, &parts) == Some(value(nearest))
+        && parts
+            .iter()
+            .all(|&p| facts[p].approx == super::Approx::Exact)
+    {
+        return Some(vec![make(
+            facts,
+            nearest,
+            parts,
+            BreakdownRelation::Partition,
+        )]);
+    }
     // Several totals listed together, each split in turn (建议3件、提案5件,其中建议主办2件,协办1件;提案主办3件,协办2件).
     for n in (2..=totals.len()).rev() {
         let ts = &totals[totals.len() - n..];
@@ -200,7 +221,12 @@ fn consecutive_groups(
     (k == parts.len()).then_some(groups)
 }
 
-fn make(facts: &[Fact], total: usize, parts: Vec<usize>, relation: BreakdownRelation) -> Breakdown {
+pub(super) fn make(
+    facts: &[Fact],
+    total: usize,
+    parts: Vec<usize>,
+    relation: BreakdownRelation,
+) -> Breakdown {
     let end = parts
         .iter()
         .map(|&p| facts[p].span.end)
@@ -214,7 +240,7 @@ fn make(facts: &[Fact], total: usize, parts: Vec<usize>, relation: BreakdownRela
     }
 }
 
-/// Partition when the parts add up to the total or name complementary categories. The parts after ；
+/// Partition when the parts add up to the total. The parts after ；
 /// may run past the split (`…;通过磋商办结6件`), and a part may be a detail of another
 /// (`民事9件,对涉食品案件3件…;行政51件`): the longest run of parts, less at most one detail, that adds up
 /// exactly is taken. Otherwise only the parts of the 其中 sentence itself are kept.
@@ -241,14 +267,11 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
             }
         }
     }
+    // Parts that do not add up may leave a category out (民事、刑事 without 行政): a subset, so no
+    // sum check can misfire on them.
     let mut parts = parts;
     parts.truncate(own.max(1));
-    let relation = if complementary(facts, &parts) {
-        BreakdownRelation::Partition
-    } else {
-        BreakdownRelation::Subset
-    };
-    make(facts, total, parts, relation)
+    make(facts, total, parts, BreakdownRelation::Subset)
 }
 
 /// Sum of the parts' values; `None` on overflow.

@@ -14,6 +14,8 @@ const TITLE_ENDINGS: [&str; 16] = [
 ];
 /// The wrapped last line of a title is at most this long.
 const MAX_WRAP_CHARS: usize = 25;
+/// How many lines after a 印发 notice's title its issued document's title may start.
+const MAX_ISSUED_LINES: usize = 12;
 /// An issuing body's line above a title is at most this long.
 const MAX_ISSUER_CHARS: usize = 30;
 
@@ -52,7 +54,7 @@ pub fn find(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>
             }
             continue;
         }
-        let stripped = strip_list_number(t.trim_start_matches(['#', ' ']));
+        let stripped = strip_list_number(t.trim_start_matches(['#', ' ', '•', '·', '●']));
         let start = l.end - stripped.len();
         cands.push(Candidate {
             range: start..l.end,
@@ -62,10 +64,13 @@ pub fn find(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>
     }
     cands.retain(|c| is_candidate(c.text));
     let chosen = field.filter(|f| is_candidate(f.text)).or_else(|| {
-        let pick = cands
-            .iter()
-            .position(|c| has_title_word(c.text))
-            .unwrap_or(0);
+        // A column name (`法治政府建设年度报告`) names the genre; the title also names a year or a body.
+        let score = |c: &Candidate<'_>| {
+            u8::from(has_title_word(c.text)) * 2
+                + u8::from(scan::year_before_nian(c.text).is_some() || looks_like_org_start(c.text))
+        };
+        let best = cands.iter().map(score).max().unwrap_or(0);
+        let pick = cands.iter().position(|c| score(c) == best).unwrap_or(0);
         // A page title with the site name after it (`…情况-某某网`) repeats a cleaner line.
         let k = cands
             .iter()
@@ -85,7 +90,29 @@ pub fn find(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>
             range.end = next;
         }
     }
-    Some(range)
+    Some(issued_document(text, lines, range.clone()).unwrap_or(range))
+}
+
+/// `…关于印发《X》的通知` followed by the document itself: the title is X's own title line.
+fn issued_document(text: &str, lines: &[NLine], title: Range<usize>) -> Option<Range<usize>> {
+    let t: String = text[title.clone()].split_whitespace().collect();
+    let k = t.find("印发")?;
+    let name = t[k + "印发".len()..]
+        .strip_suffix("的通知")?
+        .trim_matches(['《', '》']);
+    if name.chars().count() < 4 {
+        return None;
+    }
+    lines
+        .iter()
+        .filter(|l| l.start >= title.end)
+        .take(MAX_ISSUED_LINES)
+        .find(|l| l.text(text).trim() == name)
+        .map(|l| {
+            let own = l.text(text);
+            let lead = own.len() - own.trim_start().len();
+            l.start + lead..l.start + lead + own.trim().len()
+        })
 }
 
 /// `1、某县2023年…报告` → `某县2023年…报告`: a list number before a title on a column page.
@@ -96,6 +123,11 @@ fn strip_list_number(t: &str) -> &str {
         Some(r) if digits > 0 && digits <= 2 && has_title_word(r) => r.trim_start(),
         _ => t,
     }
+}
+
+/// `某某市人民政府关于…`: the title starts by naming its body.
+fn looks_like_org_start(t: &str) -> bool {
+    t.find("关于").is_some_and(|k| k > 0)
 }
 
 fn has_title_word(t: &str) -> bool {
@@ -203,6 +235,21 @@ mod tests {
             .meta
             .title
             .map(|t| t.value)
+    }
+
+    #[test]
+    fn a_notice_issuing_a_document_is_titled_by_the_document() {
+        let src = "某县人民政府办公室\n关于印发某县2024年法治政府建设\n工作要点的通知\n各乡镇人民政府：\n《某县2024年法治政府建设工作要点》已经县政府同意，现印发给你们，请认真贯彻执行。\n2024年3月1日\n某县2024年法治政府建设工作要点\n为深入推进依法行政，制定本要点。\n";
+        assert_eq!(
+            title(src).as_deref(),
+            Some("某县2024年法治政府建设工作要点")
+        );
+        // Without the document's own title line, the notice keeps its title.
+        let alone = "关于印发某县2024年法治政府建设工作要点的通知\n各乡镇人民政府：现将要点印发给你们，请认真贯彻执行，抓好落实，确保各项任务按期完成。\n";
+        assert_eq!(
+            title(alone).as_deref(),
+            Some("关于印发某县2024年法治政府建设工作要点的通知")
+        );
     }
 
     #[test]

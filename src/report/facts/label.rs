@@ -252,13 +252,15 @@ pub fn before(text: &str, floor: usize, at: usize) -> Before {
         label: from_clause(clause, cs),
         shared: Vec::new(),
     };
-    if shared_word && text[floor..cs].ends_with('、') {
+    // `满意率、办复率、公示率100%`: rate names listed with 、 share the one value even without 均.
+    let rate_list = clause.ends_with('率') && text[floor..cs].ends_with("率、");
+    if (shared_word || rate_list) && text[floor..cs].ends_with('、') {
         let mut end = cs - '、'.len_utf8();
         let mut labels = Vec::new();
         while end > floor && labels.len() < MAX_SHARED {
             let s = clause_start(text, floor, end);
             let seg = &text[s..end];
-            if seg.is_empty() || seg.chars().count() > 20 {
+            if seg.is_empty() || seg.chars().count() > 20 || (rate_list && !seg.ends_with('率')) {
                 break;
             }
             if let Some(l) = from_clause(seg, s) {

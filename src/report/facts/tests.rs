@@ -139,3 +139,40 @@ fn bare_verb_labels_and_inherited_labels() {
     assert_eq!(one(&fs, "审结").value, dec("15"));
     assert_eq!(fs.iter().filter(|f| f.label == "举报").count(), 2);
 }
+
+#[test]
+fn rate_names_listed_with_a_pause_share_one_value() {
+    let (_, fs) = facts("议案建议的见面率、办复率、满意率100%。");
+    let labels: Vec<&str> = fs.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["见面率", "办复率", "满意率"]);
+    // Counts listed with 、 do not share a value without 均.
+    let (_, fs) = facts("举办讲座、培训班12场。");
+    assert_eq!(fs.len(), 1);
+}
+
+#[test]
+fn shortening_and_traditional_growth_are_changes() {
+    for (text, value) in [
+        ("审批时限压缩38.5%。", "-38.5"),
+        ("办理时间缩短42%。", "-42"),
+        ("案件數量同比增長7.5%。", "7.5"),
+    ] {
+        let (_, fs) = facts(text);
+        assert_eq!(fs[0].kind, FactKind::Change, "{text}");
+        assert_eq!(fs[0].value, dec(value), "{text}");
+    }
+}
+
+#[test]
+fn tenths_are_a_share() {
+    let (_, fs) = facts("群众满意度达到8成以上。");
+    assert_eq!(
+        (fs[0].value, fs[0].unit.as_str(), fs[0].kind, fs[0].approx),
+        (dec("80"), "%", FactKind::Rate, Approx::AtLeast)
+    );
+    let (_, fs) = facts("九成的事项实现网上办理。");
+    assert_eq!(fs[0].value, dec("90"));
+    // 成 starting a word is not a share.
+    assert!(facts("全年3成员单位参加。").1.iter().all(|f| f.unit != "%"));
+    assert!(facts("取得八成效显著的经验。").1.is_empty());
+}
