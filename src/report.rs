@@ -21,6 +21,7 @@ mod relations;
 mod scan;
 mod sentences;
 mod span;
+mod subject;
 mod title;
 
 pub use model::*;

@@ -13,7 +13,7 @@ use std::ops::Range;
 /// Words that state a total after its parts.
 const SUM_WORDS: [&str; 4] = ["合计", "共计", "总计", "总共"];
 /// Words that open the rest of a total in its own clause (`其余4项`, `未成功的4起`).
-const REMAINDER: [&str; 5] = ["其余", "剩余", "其他", "未", "另"];
+pub(super) const REMAINDER: [&str; 5] = ["其余", "剩余", "其他", "未", "另"];
 /// How many parts a list may have; keeps the search linear.
 const MAX_PARTS: usize = 12;
 

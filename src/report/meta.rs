@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 
 /// How many non-blank lines at the end of the body may hold the sign-off and the 印发 date.
 const TAIL_LINES: usize = 8;
+/// How many lines of the body's start may hold its opening sentence.
+const OPENING_LINES: usize = 6;
 
 static ISSUER_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.*?)(?:19|20)\d{2}年度?(.*?)(?:法治政府建设|法治建设|依法行政|法治政府)")
@@ -187,10 +189,24 @@ pub fn extract(
         && from_title
             .as_ref()
             .is_some_and(|t| body_of_place(&text[t.clone()]).is_some());
-    let issuer = header_org
-        .or(from_title)
-        .or(sign_off)
-        .or_else(|| layout.source.clone());
+    // A page without a title still names its issuer as the subject of the opening sentence.
+    let from_opening = || {
+        (layout.body.start..layout.body.end.min(lines.len()))
+            .filter(|&i| !layout.chrome[i])
+            .take(OPENING_LINES)
+            .find_map(|i| {
+                let l = lines[i];
+                super::subject::opening_subject(l.text(text)).map(|r| l.start + r.start..l.start + r.end)
+            })
+    };
+    let stated = header_org.or(from_title).or(sign_off).or_else(|| layout.source.clone());
+    // A bare place as the subject (`下蜀镇坚持…`) stands for its government, as in a title.
+    let opened = stated.is_none().then(from_opening).flatten();
+    let titled = titled
+        || opened
+            .as_ref()
+            .is_some_and(|r| body_of_place(&text[r.clone()]).is_some());
+    let issuer = stated.or(opened);
     meta.issuer = issuer.map(|r| {
         let named = &text[r.clone()];
         Located {
@@ -327,7 +343,6 @@ fn opening_year(
     lines: &[NLine],
     layout: &Layout,
 ) -> Option<Located<i32>> {
-    const OPENING_LINES: usize = 6;
     /// How far after 现将 the year may stand (`现将省政府2022年度…`).
     const FORMULA_WINDOW: usize = 30;
     let text = norm.text.as_str();

@@ -268,10 +268,19 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
         }
     }
     // Parts that do not add up may leave a category out (民事、刑事 without 行政): a subset, so no
-    // sum check can misfire on them.
+    // sum check can misfire on them. Two cases still split the total for certain, and their sum
+    // check must run: the 其中 parts outgrow the total, or the last names the rest (其余驳回12件).
     let mut parts = parts;
     parts.truncate(own.max(1));
-    make(facts, total, parts, BreakdownRelation::Subset)
+    let certain = parts.len() >= 2
+        && exact(&parts)
+        && (sum(&parts).is_some_and(|s| s > t) || names_rest(facts, &parts));
+    let relation = if certain {
+        BreakdownRelation::Partition
+    } else {
+        BreakdownRelation::Subset
+    };
+    make(facts, total, parts, relation)
 }
 
 /// Sum of the parts' values; `None` on overflow.
@@ -279,6 +288,15 @@ fn total_of(facts: &[Fact], parts: &[usize]) -> Option<Decimal> {
     parts
         .iter()
         .try_fold(Decimal::ZERO, |acc, &p| acc.checked_add(facts[p].value))
+}
+
+/// The last part is labelled as the rest of the total (其余/剩余/其他…).
+fn names_rest(facts: &[Fact], parts: &[usize]) -> bool {
+    parts.last().is_some_and(|&p| {
+        super::listed::REMAINDER
+            .iter()
+            .any(|w| facts[p].label.starts_with(w))
+    })
 }
 
 fn complementary(facts: &[Fact], parts: &[usize]) -> bool {
