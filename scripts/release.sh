@@ -15,8 +15,8 @@
 # Needs: rustup targets above; `pip install ziglang cargo-zigbuild`; Debian packages
 # gcc-mingw-w64-x86-64 wine qemu-user-static zip. Rust 1.94 and later publish no LoongArch
 # standard library (rustup: 404, channel manifest `available = false`), so when the default
-# toolchain lacks that target it is built with LOONGARCH_TOOLCHAIN (default 1.93.0, the newest
-# that has it; installed with rustup if missing).
+# toolchain lacks that target it is built with LOONGARCH_TOOLCHAIN (default 1.93.0, which has
+# it; installed with rustup if missing) in its own target/rust-TOOLCHAIN folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,13 +48,18 @@ else
     cp examples/sample-report.docx "$scratch/年度报告/示例.docx"
 fi
 
+# Builds into target/, or with an older TOOLCHAIN into target/rust-TOOLCHAIN (its artefacts
+# cannot be shared, and a separate folder lets it build beside the others). Prints the binary.
 build() { # TARGET [TOOLCHAIN]
     local target=$1 toolchain=${2:-}
-    echo "== build $target${toolchain:+ (Rust $toolchain)}"
+    local dir=target${toolchain:+/rust-$toolchain}
+    echo "== build $target${toolchain:+ (Rust $toolchain)}" >&2
     if [ "$target" = x86_64-pc-windows-gnu ]; then
-        cargo build --release --locked --target "$target"
+        cargo build --release --locked --target "$target" >&2
+        echo "$PWD/$dir/$target/release/fzcheck.exe"
     else
-        cargo ${toolchain:++$toolchain} zigbuild --release --locked --target "$target"
+        CARGO_TARGET_DIR=$dir cargo ${toolchain:++$toolchain} zigbuild --release --locked --target "$target" >&2
+        echo "$PWD/$dir/$target/release/fzcheck"
     fi
 }
 
@@ -79,6 +84,14 @@ same_as_native() { # NAME BINARY [RUNNER…]
     echo "$name: same JSON and exit code as native on $(ls "$scratch/年度报告" | wc -l) files"
 }
 
+# A Linux binary must need no dynamic loader, i.e. no glibc of any version on the target machine.
+static_only() { # BINARY
+    if readelf -l "$1" | grep -q 'program interpreter'; then
+        echo "$1 is dynamically linked" >&2
+        exit 1
+    fi
+}
+
 pack() { # NAME BINARY
     local name=$1 binary=$2
     local dir=$scratch/fzcheck-$version-$name
@@ -90,6 +103,7 @@ pack() { # NAME BINARY
         (cd "$scratch" && zip -qrX "fzcheck-$version-$name.zip" "fzcheck-$version-$name")
         mv "$scratch/fzcheck-$version-$name.zip" "$dist/"
     else
+        static_only "$binary"
         cp packaging/使用说明.txt "$dir/"
         chmod 755 "$dir/fzcheck"
         tar -C "$scratch" --owner=0 --group=0 --numeric-owner -czf \
@@ -98,31 +112,29 @@ pack() { # NAME BINARY
 }
 
 # The native build first: the reference every other binary must match.
-build x86_64-unknown-linux-musl
-native=target/x86_64-unknown-linux-musl/release/fzcheck
-verdicts "$scratch/native.json" "$PWD/$native"
+native=$(build x86_64-unknown-linux-musl)
+verdicts "$scratch/native.json" "$native"
 grep -q '"status": "fail"' "$scratch/native.json" || { echo "native build found nothing" >&2; exit 1; }
 pack x86_64-linux "$native"
 
-build x86_64-pc-windows-gnu
-exe=target/x86_64-pc-windows-gnu/release/fzcheck.exe
+exe=$(build x86_64-pc-windows-gnu)
 cp "$exe" "$scratch/fzcheck.exe"
 x86_64-w64-mingw32-gcc -shared -O2 -o "$scratch/bcryptprimitives.dll" scripts/wine/processprng.c -ladvapi32
 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" same_as_native x86_64-windows "$scratch/fzcheck.exe" wine
 pack x86_64-windows "$exe"
 
-build aarch64-unknown-linux-musl
-same_as_native aarch64-linux "$PWD/target/aarch64-unknown-linux-musl/release/fzcheck" qemu-aarch64-static
-pack aarch64-linux target/aarch64-unknown-linux-musl/release/fzcheck
+arm=$(build aarch64-unknown-linux-musl)
+same_as_native aarch64-linux "$arm" qemu-aarch64-static
+pack aarch64-linux "$arm"
 
 if rustup target list --installed | grep -qx loongarch64-unknown-linux-musl; then
-    build loongarch64-unknown-linux-musl
+    loong=$(build loongarch64-unknown-linux-musl)
 else
-    rustup toolchain install "$loongarch_toolchain" --profile minimal --target loongarch64-unknown-linux-musl
-    build loongarch64-unknown-linux-musl "$loongarch_toolchain"
+    rustup toolchain install "$loongarch_toolchain" --profile minimal --target loongarch64-unknown-linux-musl >&2
+    loong=$(build loongarch64-unknown-linux-musl "$loongarch_toolchain")
 fi
-same_as_native loongarch64-linux "$PWD/target/loongarch64-unknown-linux-musl/release/fzcheck" qemu-loongarch64-static
-pack loongarch64-linux target/loongarch64-unknown-linux-musl/release/fzcheck
+same_as_native loongarch64-linux "$loong" qemu-loongarch64-static
+pack loongarch64-linux "$loong"
 
 (cd "$dist" && sha256sum -- *.zip *.tar.gz >SHA256SUMS)
 echo "== $dist"
