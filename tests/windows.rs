@@ -14,6 +14,7 @@ use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Mutex;
 
 const MINGW_GCC: &str = "x86_64-w64-mingw32-gcc";
 
@@ -102,7 +103,12 @@ fn wine_folder() -> (tempfile::TempDir, Vec<String>) {
     (dir, files)
 }
 
+/// One Wine at a time: the first run sets up the Wine prefix (~/.wine), which two first runs at
+/// once would race on.
+static WINE: Mutex<()> = Mutex::new(());
+
 fn wine(dir: &Path, args: &[&str]) -> Output {
+    let _one = WINE.lock().unwrap_or_else(|e| e.into_inner());
     Command::new("wine")
         .arg(dir.join("fzcheck.exe"))
         .args(args)

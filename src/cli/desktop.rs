@@ -27,9 +27,12 @@ pub fn prepare_console() {
 
 /// The dropped files, when the arguments after the program are nothing but existing files and
 /// the first is not a subcommand name (`fzcheck check` with a file called `check` beside it is
-/// still the subcommand).
+/// still the subcommand). On Windows, no arguments at a console is a double-click on the .exe
+/// itself: no files, so `run` explains what to do instead of flashing clap's usage and closing.
 pub fn dropped_files(args: &[OsString]) -> Option<Vec<PathBuf>> {
-    let first = args.get(1)?;
+    let Some(first) = args.get(1) else {
+        return (cfg!(windows) && interactive()).then(Vec::new);
+    };
     let cli = Cli::command();
     let is_subcommand = cli
         .get_subcommands()
@@ -42,8 +45,12 @@ pub fn dropped_files(args: &[OsString]) -> Option<Vec<PathBuf>> {
 /// Check each dropped file into an HTML page beside it. Opens the pages and waits for Enter only
 /// when a person is at a console; from a pipe (scripts, tests) it just checks and writes.
 pub fn run(files: &[PathBuf]) -> ExitCode {
-    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let interactive = interactive();
     let mut code = ExitCode::SUCCESS;
+    if files.is_empty() {
+        println!("把报告文件（.docx .pdf .html .txt .md）拖到 fzcheck.exe 的图标上松开，即可检查并在报告旁生成检查结果网页。");
+        println!("命令行用法：fzcheck.exe check 报告.docx；全部选项：fzcheck.exe --help");
+    }
     for file in files {
         let html = html_beside(file);
         let args: Vec<OsString> = vec![
@@ -74,6 +81,11 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
         let _ = std::io::stdin().lock().read_line(&mut String::new());
     }
     code
+}
+
+/// A person at a console, rather than a script or a test reading the output.
+fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
 /// `报告.docx` → `报告.docx.检查结果.html` in the same folder; the full name keeps `报告.txt` and

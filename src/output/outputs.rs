@@ -151,6 +151,7 @@ fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    #[cfg_attr(not(unix), allow(unused_mut))] // only Unix sets permissions
     let mut builder = tempfile::Builder::new();
     // Temporary files are private (0600); an output file is an ordinary one, so let the umask decide.
     #[cfg(unix)]
