@@ -79,6 +79,7 @@ pub fn parse(source: SourceText) -> Report {
         facts,
         breakdowns: rel.breakdowns,
         ratios: rel.ratios,
+        derived: Default::default(),
         norm,
         source,
     }

@@ -5,7 +5,7 @@ use super::labels::{Label, LabelsFile};
 use crate::pack::locate::YamlIndex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub const LABELS_FILE: &str = "labels.yaml";
 
@@ -18,7 +18,8 @@ pub struct Corpus {
     pub labels_name: String,
     pub labels: Vec<Label>,
     text: Arc<String>,
-    index: YamlIndex,
+    /// Positions in labels.yaml, built only when a message names a line: one YAML parse otherwise.
+    index: OnceLock<YamlIndex>,
 }
 
 impl Corpus {
@@ -52,7 +53,7 @@ impl Corpus {
             dir,
             labels_name,
             labels,
-            index: YamlIndex::new(&text),
+            index: OnceLock::new(),
             text,
         };
         corpus.validate()?;
@@ -98,6 +99,10 @@ impl Corpus {
         Ok(())
     }
 
+    fn index(&self) -> &YamlIndex {
+        self.index.get_or_init(|| YamlIndex::new(&self.text))
+    }
+
     pub fn report_path(&self, label: &Label) -> PathBuf {
         self.dir.join(label.file())
     }
@@ -110,9 +115,9 @@ impl Corpus {
             format!("{item}.{field}")
         };
         let at = self
-            .index
+            .index()
             .value(&path)
-            .or_else(|| self.index.value(&item.to_string()))
+            .or_else(|| self.index().value(&item.to_string()))
             .unwrap_or(0);
         crate::pack::locate::line_col(&self.text, at).0
     }
@@ -127,12 +132,12 @@ impl Corpus {
     ) -> EvalError {
         let path = format!("{item}.{field}");
         let at = if key {
-            self.index.key(&path)
+            self.index().key(&path)
         } else {
-            self.index.value(&path)
+            self.index().value(&path)
         };
         let at = at
-            .or_else(|| self.index.value(&item.to_string()))
+            .or_else(|| self.index().value(&item.to_string()))
             .unwrap_or(0);
         LabelsError::at(&self.labels_name, &self.text, at, message, label).into()
     }

@@ -5,6 +5,7 @@ use crate::ingest::SourceText;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A parsed 年度报告 (or another document that was submitted as one).
 #[derive(Debug, Clone)]
@@ -27,6 +28,16 @@ pub struct Report {
     pub breakdowns: Vec<Breakdown>,
     /// Rates with their stated numerator and denominator.
     pub ratios: Vec<Ratio>,
+    /// Lookups every rule may repeat, computed on first use.
+    pub derived: Derived,
+}
+
+/// Parts of a report found on first use, so that a rule asking once per sentence stays linear.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// `plan()` and `results()`: indices into `sections`.
+    pub plan: OnceLock<Option<usize>>,
+    pub results: OnceLock<Option<usize>>,
 }
 
 impl Report {

@@ -11,8 +11,9 @@ use std::ops::Range;
 pub struct NormText {
     pub text: String,
     /// `map[i]` is the source offset of the character that produced normalised byte `i`;
-    /// `map[text.len()]` is the source end.
-    map: Vec<usize>,
+    /// `map[text.len()]` is the source end. Four bytes an entry, not eight: the map is the largest
+    /// thing kept per report (offsets past 4 GiB saturate; no report is that long).
+    map: Vec<u32>,
 }
 
 /// The half-width form of a full-width ASCII character, or the character itself.
@@ -36,20 +37,20 @@ impl NormText {
 
     /// The source span of normalised byte range `range`.
     pub fn to_source(&self, range: Range<usize>) -> Span {
-        let start = self.map[range.start.min(self.text.len())];
+        let start = self.map[range.start.min(self.text.len())] as usize;
         let end = if range.end == 0 {
             start
         } else {
             // End of the last character in the range: the start of the next one in the source.
-            self.map[range.end.min(self.text.len())].max(start)
+            (self.map[range.end.min(self.text.len())] as usize).max(start)
         };
         Span::new(start, end)
     }
 
     /// The normalised byte range covering source span `span`.
     pub fn from_source(&self, span: Span) -> Range<usize> {
-        let start = self.map.partition_point(|&s| s < span.start);
-        let end = self.map.partition_point(|&s| s < span.end);
+        let start = self.map.partition_point(|&s| (s as usize) < span.start);
+        let end = self.map.partition_point(|&s| (s as usize) < span.end);
         start.min(self.text.len())..end.min(self.text.len())
     }
 
@@ -63,7 +64,7 @@ impl NormText {
 #[derive(Debug, Default)]
 pub struct NormBuilder {
     text: String,
-    map: Vec<usize>,
+    map: Vec<u32>,
 }
 
 impl NormBuilder {
@@ -78,17 +79,21 @@ impl NormBuilder {
     pub fn push(&mut self, c: char, source_offset: usize) {
         self.text.push(c);
         self.map
-            .extend(std::iter::repeat_n(source_offset, c.len_utf8()));
+            .extend(std::iter::repeat_n(offset32(source_offset), c.len_utf8()));
     }
 
     /// Finish; `source_len` is the length of the source text.
     pub fn finish(mut self, source_len: usize) -> NormText {
-        self.map.push(source_len);
+        self.map.push(offset32(source_len));
         NormText {
             text: self.text,
             map: self.map,
         }
     }
+}
+
+fn offset32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

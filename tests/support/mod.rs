@@ -205,6 +205,7 @@ impl ReportBuilder {
             facts,
             breakdowns,
             ratios,
+            derived: Default::default(),
             source: SourceText::from_text("test.txt", text),
         }
     }

@@ -1,6 +1,6 @@
 //! Collections: quantifiers over lists, and list helpers.
 
-use super::{sig, Eval, FuncDef, Group, Param as P, Returns as R};
+use super::{sig, Call, Eval, FuncDef, Group, Param as P, Returns as R};
 use crate::dsl::eval::{mismatch, Quant};
 use crate::dsl::types::Type as T;
 use crate::dsl::value::{Num, Value};
@@ -167,6 +167,45 @@ pub static FUNCTIONS: &[FuncDef] = &[
                 ev.note(&v);
             }
             Ok(Value::Bool(present))
+        }),
+    },
+    FuncDef {
+        name: "nearest",
+        group: Group::Collections,
+        sigs: &[sig(
+            "nearest(list, x, n)",
+            &[P::List, P::Text, P::Is(T::Number)],
+            R::First,
+            "list",
+            "the `n` items of a list in text order (as `sentences`, `find` and `filter` give) that start closest to `x`, kept in order: compares each item with a bounded few, not the whole document",
+        )],
+        example: "none(sentences(/未实现/), d => any(nearest(sentences(/已实现/), d, 8), c => len(common(c, d)) >= 6))",
+        eval: Eval::Strict(|c| {
+            use rust_decimal::prelude::ToPrimitive;
+            let Value::List(items) = &c.vals[0] else {
+                return Err(mismatch("a list", c.arg_span(0)));
+            };
+            let n = c.number(2)?.to_usize().unwrap_or(0);
+            let r = c.report();
+            let Some(at) = c.vals[1].span(r).map(|s| s.start) else {
+                return Err(mismatch("text with a place in the report", c.arg_span(1)));
+            };
+            let start = |k: usize| items[k].span(r).map_or(0, |s| s.start);
+            // Binary search for the first item at or after `x`, then widen to the nearer side.
+            let (mut lo, mut hi) = {
+                let k = items.partition_point(|v| v.span(r).map_or(0, |s| s.start) < at);
+                (k, k)
+            };
+            while hi - lo < n.min(items.len()) {
+                let left = (lo > 0).then(|| at.abs_diff(start(lo - 1)));
+                let right = (hi < items.len()).then(|| at.abs_diff(start(hi)));
+                match (left, right) {
+                    (Some(l), Some(h)) if l <= h => lo -= 1,
+                    (Some(_), None) => lo -= 1,
+                    _ => hi += 1,
+                }
+            }
+            Call::list(items[lo..hi].to_vec())
         }),
     },
     FuncDef {

@@ -30,16 +30,21 @@ fn top(r: &Report) -> impl Iterator<Item = (usize, &Section)> {
         .filter(move |(_, s)| Some(s.level) == level)
 }
 
+/// Found once per report: rules ask for it once per sentence.
 pub fn plan_section(r: &Report) -> Option<usize> {
-    top(r)
-        .find(|(_, s)| PLAN_TITLE.is_match(&s.title) && !RESULTS_TITLE.is_match(&s.title))
-        .map(|(i, _)| i)
+    *r.derived.plan.get_or_init(|| {
+        top(r)
+            .find(|(_, s)| PLAN_TITLE.is_match(&s.title) && !RESULTS_TITLE.is_match(&s.title))
+            .map(|(i, _)| i)
+    })
 }
 
 fn results_section(r: &Report) -> Option<usize> {
-    top(r)
-        .find(|(_, s)| RESULTS_TITLE.is_match(&s.title) && !PLAN_TITLE.is_match(&s.title))
-        .map(|(i, _)| i)
+    *r.derived.results.get_or_init(|| {
+        top(r)
+            .find(|(_, s)| RESULTS_TITLE.is_match(&s.title) && !PLAN_TITLE.is_match(&s.title))
+            .map(|(i, _)| i)
+    })
 }
 
 pub static FUNCTIONS: &[FuncDef] = &[
@@ -100,9 +105,10 @@ pub static FUNCTIONS: &[FuncDef] = &[
                         return false;
                     };
                     let in_plan = plan.as_ref().is_some_and(|p| p.start <= s && e <= p.end);
-                    let in_title = titles
-                        .iter()
-                        .any(|t| t.start + base <= s && e <= t.end + base);
+                    // Titles do not overlap and come in order: only the last one starting at
+                    // or before the match can hold it.
+                    let k = titles.partition_point(|t| t.start + base <= s);
+                    let in_title = k > 0 && e <= titles[k - 1].end + base;
                     !in_plan && !in_title
                 })
                 .collect();
