@@ -196,10 +196,14 @@ pub fn extract(
             .take(OPENING_LINES)
             .find_map(|i| {
                 let l = lines[i];
-                super::subject::opening_subject(l.text(text)).map(|r| l.start + r.start..l.start + r.end)
+                super::subject::opening_subject(l.text(text))
+                    .map(|r| l.start + r.start..l.start + r.end)
             })
     };
-    let stated = header_org.or(from_title).or(sign_off).or_else(|| layout.source.clone());
+    let stated = header_org
+        .or(from_title)
+        .or(sign_off)
+        .or_else(|| layout.source.clone());
     // A bare place as the subject (`下蜀镇坚持…`) stands for its government, as in a title.
     let opened = stated.is_none().then(from_opening).flatten();
     let titled = titled

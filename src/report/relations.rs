@@ -269,12 +269,12 @@ fn classify(facts: &[Fact], total: usize, parts: Vec<usize>, own: usize) -> Brea
     }
     // Parts that do not add up may leave a category out (民事、刑事 without 行政): a subset, so no
     // sum check can misfire on them. Two cases still split the total for certain, and their sum
-    // check must run: the 其中 parts outgrow the total, or the last names the rest (其余驳回12件).
+    // check must run: disjoint categories (维持、撤销) that outgrow the total — a funnel (受理48件，
+    // 审结46件 of 58) may, so only known complements count — or a last part naming the rest (其余…).
     let mut parts = parts;
     parts.truncate(own.max(1));
-    let certain = parts.len() >= 2
-        && exact(&parts)
-        && (sum(&parts).is_some_and(|s| s > t) || names_rest(facts, &parts));
+    let outgrown = sum(&parts).is_some_and(|s| s > t) && complementary(facts, &parts);
+    let certain = parts.len() >= 2 && exact(&parts) && (outgrown || names_rest(facts, &parts));
     let relation = if certain {
         BreakdownRelation::Partition
     } else {

@@ -19,8 +19,28 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Endings of an issuing body's name.
 const BODIES: [&str; 22] = [
-    "人民政府", "政府", "办事处", "委员会", "分局", "局", "委", "厅", "院", "办", "部", "署", "会",
-    "室", "所", "中心", "区", "县", "市", "镇", "乡", "街道",
+    "人民政府",
+    "政府",
+    "办事处",
+    "委员会",
+    "分局",
+    "局",
+    "委",
+    "厅",
+    "院",
+    "办",
+    "部",
+    "署",
+    "会",
+    "室",
+    "所",
+    "中心",
+    "区",
+    "县",
+    "市",
+    "镇",
+    "乡",
+    "街道",
 ];
 
 /// The subject of an opening sentence when it names a body (`全市司法行政系统` does not: it is a
@@ -43,9 +63,15 @@ mod tests {
 
     #[test]
     fn the_subject_after_the_year_is_the_issuer() {
-        assert_eq!(subject("2022年,司法部坚持以习近平新时代中国特色社会主义思想为指导"), Some("司法部"));
+        assert_eq!(
+            subject("2022年,司法部坚持以习近平新时代中国特色社会主义思想为指导"),
+            Some("司法部")
+        );
         assert_eq!(subject("2020年,审计署坚持依法审计"), Some("审计署"));
-        assert_eq!(subject("2025年,下蜀镇坚持以习近平法治思想为指导"), Some("下蜀镇"));
+        assert_eq!(
+            subject("2025年,下蜀镇坚持以习近平法治思想为指导"),
+            Some("下蜀镇")
+        );
         assert_eq!(
             subject("2023年以来,某市人力资源和社会保障局认真贯彻落实中央决策部署"),
             Some("某市人力资源和社会保障局")
