@@ -268,7 +268,7 @@ fn orders<'s>(items: &[&'s str]) -> Vec<Vec<&'s str>> {
         }
         heap(k - 1, a, out);
         for i in 0..k - 1 {
-            let j = if k % 2 == 0 { i } else { 0 };
+            let j = if k.is_multiple_of(2) { i } else { 0 };
             a.swap(j, k - 1);
             heap(k - 1, a, out);
         }
