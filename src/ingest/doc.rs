@@ -13,7 +13,7 @@ mod text;
 
 use super::blocks::{Blocks, Place};
 use super::limits::{megabytes, DOC_MAX_CHARS, ZIP_MAX_ENTRY_BYTES};
-use super::outline::starts_with_outline_marker;
+use super::outline::{heading_line, join_into};
 use super::{Format, IngestError, SourceMeta, SourceText};
 use fib::{Fib, FibError};
 use lists::Lists;
@@ -247,22 +247,6 @@ impl Body {
             .filter(|&l| l < 9)
             .map(|l| l + 1)
             .or(style_heading);
-        match heading {
-            Some(level) if !text.trim().is_empty() && !starts_with_outline_marker(&text) => {
-                format!("{} {}", "#".repeat(level.into()), text.trim_start())
-            }
-            _ => text,
-        }
+        heading_line(heading, text)
     }
-}
-
-fn join_into(target: &mut String, text: &str, sep: &str) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    if !target.is_empty() {
-        target.push_str(sep);
-    }
-    target.push_str(text);
 }

@@ -10,7 +10,7 @@ mod numbering;
 mod styles;
 
 use super::blocks::{Blocks, Place};
-use super::outline::starts_with_outline_marker;
+use super::outline::{heading_line, join_into};
 use super::package::Package;
 use super::xml::{attr, val_num, Xml};
 use super::{Format, IngestError, SourceMeta, SourceText};
@@ -224,24 +224,8 @@ impl Body {
             .filter(|&l| l < 9)
             .map(|l| l as u8 + 1)
             .or_else(|| self.styles.heading_level(style));
-        match heading {
-            Some(level) if !text.trim().is_empty() && !starts_with_outline_marker(&text) => {
-                format!("{} {}", "#".repeat(level.into()), text.trim_start())
-            }
-            _ => text,
-        }
+        heading_line(heading, text)
     }
-}
-
-fn join_into(target: &mut String, text: &str, sep: &str) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    if !target.is_empty() {
-        target.push_str(sep);
-    }
-    target.push_str(text);
 }
 
 /// `dc:title` of docProps/core.xml, if it says anything.

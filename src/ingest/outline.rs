@@ -16,3 +16,26 @@ pub(crate) fn starts_with_outline_marker(text: &str) -> bool {
     }
     numeral_then(t, &['、', '.', '．'])
 }
+
+/// A Word paragraph as a line: a Markdown prefix marks a heading level (from the outline level or
+/// the style) unless the text carries its own outline marker.
+pub(crate) fn heading_line(level: Option<u8>, text: String) -> String {
+    match level {
+        Some(level) if !text.trim().is_empty() && !starts_with_outline_marker(&text) => {
+            format!("{} {}", "#".repeat(level.into()), text.trim_start())
+        }
+        _ => text,
+    }
+}
+
+/// Append `text` to a table cell or row, `sep` between non-empty pieces.
+pub(crate) fn join_into(target: &mut String, text: &str, sep: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !target.is_empty() {
+        target.push_str(sep);
+    }
+    target.push_str(text);
+}

@@ -149,7 +149,8 @@ fn tokens(data: &[u8]) -> Vec<Token> {
     out
 }
 
-fn hex(digits: &[u8]) -> Vec<u8> {
+/// The bytes a PDF hex string's digits spell (`<D5C5>`); an odd last digit is padded with 0.
+pub(super) fn hex(digits: &[u8]) -> Vec<u8> {
     let nibbles: Vec<u8> = digits
         .iter()
         .filter_map(|&d| (d as char).to_digit(16).map(|n| n as u8))

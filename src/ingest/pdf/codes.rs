@@ -90,7 +90,7 @@ impl Codespace {
                 .split('<')
                 .skip(1)
                 .filter_map(|h| h.split('>').next())
-                .map(hex)
+                .map(|h| super::cmap::hex(h.as_bytes()))
                 .collect();
             for pair in hexes.chunks_exact(2) {
                 if pair[0].len() == pair[1].len() && (1..=4).contains(&pair[0].len()) {
@@ -149,17 +149,6 @@ impl Charset {
         };
         Some(text.replace('\u{FFFD}', ""))
     }
-}
-
-fn hex(digits: &str) -> Vec<u8> {
-    let nibbles: Vec<u8> = digits
-        .chars()
-        .filter_map(|d| d.to_digit(16).map(|n| n as u8))
-        .collect();
-    nibbles
-        .chunks(2)
-        .map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0))
-        .collect()
 }
 
 #[cfg(test)]
