@@ -23,21 +23,10 @@ if ((N <= SMALL)); then
     echo "N ($N) must be larger than SMALL ($SMALL)" >&2
     exit 2
 fi
-cd "$(dirname "$0")/.."
-if [[ ! -x /usr/bin/time ]]; then
-    echo "needs GNU time at /usr/bin/time (Debian: apt-get install time)" >&2
-    exit 2
-fi
 
-# FZCHECK / GEN_CORPUS point at prebuilt binaries (an installed fzcheck, or a dry run).
-if [[ -z ${FZCHECK:-} || -z ${GEN_CORPUS:-} ]]; then
-    cargo build --release --quiet --bin fzcheck --example gen_corpus
-fi
-BIN=${FZCHECK:-target/release/fzcheck}
-GEN=${GEN_CORPUS:-target/release/examples/gen_corpus}
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=scripts/bench-common.sh
+. "$(dirname "$0")/bench-common.sh"
+need_gnu_time
 
 # Runs one check over $2 reports; sets WALL (s), RSS (KB), RATE (reports/s).
 measure() {
@@ -56,9 +45,10 @@ measure() {
         exit 1
     fi
     local rows
-    rows=$(($(wc -l <"$WORK/out-$count.csv") - 3)) # two header rows and the pass-rate row
+    # The tidy CSV has a header row, then a row per report and rule, the report's path first.
+    rows=$(tail -n +2 "$WORK/out-$count.csv" | cut -d, -f1 | sort -u | wc -l)
     if [[ $rows -ne $count ]]; then
-        echo "expected $count report rows in the CSV, found $rows" >&2
+        echo "expected $count reports in the CSV, found $rows" >&2
         exit 1
     fi
     WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {

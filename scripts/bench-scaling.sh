@@ -12,19 +12,9 @@
 set -euo pipefail
 SIZES=${1:-"1 3 10 30"}
 SOURCE=${2:-}
-cd "$(dirname "$0")/.."
-if [[ ! -x /usr/bin/time ]]; then
-    echo "needs GNU time at /usr/bin/time (Debian: apt-get install time)" >&2
-    exit 2
-fi
-if [[ -z ${FZCHECK:-} || -z ${GEN_CORPUS:-} ]]; then
-    cargo build --release --quiet --bin fzcheck --example gen_corpus
-fi
-BIN=${FZCHECK:-target/release/fzcheck}
-GEN=${GEN_CORPUS:-target/release/examples/gen_corpus}
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=scripts/bench-common.sh
+. "$(dirname "$0")/bench-common.sh"
+need_gnu_time
 max=0
 for mb in $SIZES; do ((mb > max)) && max=$mb; done
 if [[ -n $SOURCE ]]; then

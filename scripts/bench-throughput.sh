@@ -9,15 +9,8 @@
 # cores). Prints MB of report text per second of wall time, and per core.
 set -euo pipefail
 N=${1:-1000}
-cd "$(dirname "$0")/.."
-if [[ -z ${FZCHECK:-} || -z ${GEN_CORPUS:-} ]]; then
-    cargo build --release --quiet --bin fzcheck --example gen_corpus
-fi
-BIN=${FZCHECK:-target/release/fzcheck}
-GEN=${GEN_CORPUS:-target/release/examples/gen_corpus}
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=scripts/bench-common.sh
+. "$(dirname "$0")/bench-common.sh"
 "$GEN" "$WORK/corpus" "$N" >/dev/null
 BYTES=$(find "$WORK/corpus" -type f -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 "$BIN" check "$WORK/corpus" --fail-on never --format json >/dev/null # warm the page cache

@@ -1,5 +1,29 @@
 //! Numbers as Word (ST_NumberFormat) and HTML lists render them: 一, 十一, ②, iv, bb.
 
+/// Word keeps nine list levels, each with its own counter while the document is laid out.
+pub(crate) const LEVELS: usize = 9;
+pub(crate) type Counters = [Option<u32>; LEVELS];
+
+/// One more item at `ilvl` (the first is `start`); every deeper level starts again.
+pub(crate) fn advance(counters: &mut Counters, ilvl: usize, start: u32) {
+    counters[ilvl] = Some(counters[ilvl].map_or(start, |n| n + 1));
+    for deeper in &mut counters[ilvl + 1..] {
+        *deeper = None;
+    }
+}
+
+/// A filled-in level text as Word shows it: none when blank; one ending in ASCII (`1.`) is
+/// followed by Word's tab, written as a space, unless the level has no suffix.
+pub(crate) fn finish_label(mut label: String, no_suffix: bool) -> Option<String> {
+    if label.trim().is_empty() {
+        return None;
+    }
+    if !no_suffix && label.ends_with(|c: char| c.is_ascii()) {
+        label.push(' ');
+    }
+    Some(label)
+}
+
 /// `n` as Word renders number format `format` (ST_NumberFormat).
 pub(crate) fn format_number(n: u32, format: &str) -> String {
     match format {

@@ -2,10 +2,8 @@
 //! instances paragraphs point to (PlfLfo, by `ilfo`), and the counters Word keeps while laying out.
 
 use super::bytes::{slice, u16_at, u32_at, u8_at};
-use crate::ingest::numfmt::format_number;
+use crate::ingest::numfmt::{advance, finish_label, format_number, Counters, LEVELS};
 use std::collections::HashMap;
-
-const LEVELS: usize = 9;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Level {
@@ -29,7 +27,7 @@ struct Instance {
 pub(super) struct Lists {
     definitions: HashMap<i32, Vec<Level>>,
     instances: Vec<Instance>,
-    counters: HashMap<String, [Option<u32>; LEVELS]>,
+    counters: HashMap<String, Counters>,
     /// The last numbered paragraph: its instance, level, and how many items its list had then.
     last: Option<(u16, usize, u32)>,
     items: HashMap<String, u32>,
@@ -122,10 +120,7 @@ impl Lists {
         *items += 1;
         self.last = Some((ilfo, ilvl, *items));
         let counters = self.counters.entry(key).or_default();
-        counters[ilvl] = Some(counters[ilvl].map_or(start(ilvl), |n| n + 1));
-        for deeper in &mut counters[ilvl + 1..] {
-            *deeper = None;
-        }
+        advance(counters, ilvl, start(ilvl));
         let level = &levels[ilvl];
         if level.format == "bullet" {
             return None;
@@ -142,13 +137,7 @@ impl Lists {
                 Err(_) => {}
             }
         }
-        if label.trim().is_empty() {
-            return None;
-        }
-        if !level.no_suffix && label.ends_with(|c: char| c.is_ascii()) {
-            label.push(' ');
-        }
-        Some(label)
+        finish_label(label, level.no_suffix)
     }
 }
 
@@ -158,7 +147,7 @@ impl Lists {
     /// original list, which Word would number from its own start again (1, 1, 2, 3). When a list's
     /// first item follows such a one-item later-made list with the same level definition, it
     /// continues that list's count, as the author saw it.
-    fn restarted_before(&self, ilfo: u16, ilvl: usize) -> Option<[Option<u32>; LEVELS]> {
+    fn restarted_before(&self, ilfo: u16, ilvl: usize) -> Option<Counters> {
         let (prev, prev_level, prev_items) = self.last?;
         if prev <= ilfo || prev_level != ilvl || prev_items != 1 {
             return None;

@@ -1,13 +1,11 @@
 //! Word's automatic numbering (numbering.xml): list definitions, the counters Word keeps while it lays
 //! out the document, and the labels it shows (`一、`, `（一）`, `1.`).
 
-use crate::ingest::numfmt::format_number;
+use crate::ingest::numfmt::{advance, finish_label, format_number, Counters, LEVELS};
 use crate::ingest::xml::{attr, val_num, Xml};
 use crate::ingest::IngestError;
 use quick_xml::events::Event;
 use std::collections::HashMap;
-
-const LEVELS: usize = 9;
 
 #[derive(Debug, Clone)]
 struct Level {
@@ -40,7 +38,7 @@ struct Num {
 pub(super) struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
     nums: HashMap<String, Num>,
-    counters: HashMap<String, [Option<u32>; LEVELS]>,
+    counters: HashMap<String, Counters>,
 }
 
 impl Numbering {
@@ -130,10 +128,7 @@ impl Numbering {
             format!("a{}", num.abstract_id)
         };
         let counters = self.counters.entry(key).or_default();
-        counters[ilvl] = Some(counters[ilvl].map_or(start(ilvl), |n| n + 1));
-        for deeper in &mut counters[ilvl + 1..] {
-            *deeper = None;
-        }
+        advance(counters, ilvl, start(ilvl));
         let level = &levels[ilvl];
         if level.format == "bullet" {
             return None;
@@ -155,12 +150,6 @@ impl Numbering {
                 _ => label.push(c),
             }
         }
-        if label.trim().is_empty() {
-            return None;
-        }
-        if !level.no_suffix && label.ends_with(|c: char| c.is_ascii()) {
-            label.push(' ');
-        }
-        Some(label)
+        finish_label(label, level.no_suffix)
     }
 }
