@@ -14,14 +14,17 @@ pub use scan::{Hit, HitKind};
 pub use spec::{DictFile, DictKind, EntrySpec};
 
 use crate::pack::{LoadError, PackError, YamlSource};
-use crate::report::{NormText, Span};
+use crate::report::{NormText, Report, Span};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The dictionaries in use.
 #[derive(Debug, Default)]
 pub struct Dicts {
     pub dicts: Vec<Dictionary>,
+    /// Unique in the process: names this set's scans in a report's memo.
+    id: u64,
 }
 
 impl Dicts {
@@ -64,11 +67,48 @@ impl Dicts {
             }
             dicts.push(dict);
         }
-        Ok(Arc::new(Dicts { dicts }))
+        Ok(Arc::new(Dicts::new(dicts)))
+    }
+
+    fn new(dicts: Vec<Dictionary>) -> Dicts {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Dicts {
+            dicts,
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Dictionary> {
         self.dicts.iter().find(|d| d.id == id)
+    }
+
+    /// [`Dicts::scan`] of a report's body, done once per report for every rule that asks.
+    pub fn scan_body<'d>(&'d self, kind: DictKind, report: &Report) -> Vec<Hit<'d>> {
+        let range = report.norm.from_source(report.body);
+        let year = report.meta.report_year.as_ref().map(|y| y.value);
+        let key = self.id * 2 + u64::from(kind == DictKind::Formulation);
+        let found = report.derived.memo.get(key, || {
+            let text = &report.norm.text[range.clone()];
+            self.scan(kind, text, year)
+                .into_iter()
+                .map(|h| {
+                    let d = self.dicts.iter().position(|d| std::ptr::eq(d, h.dict));
+                    (h.range, h.kind, d.unwrap_or(0), h.entry.index)
+                })
+                .collect::<Vec<_>>()
+        });
+        found
+            .iter()
+            .map(|(r, kind, d, e)| {
+                let dict = &self.dicts[*d];
+                Hit {
+                    range: range.start + r.start..range.start + r.end,
+                    kind: *kind,
+                    entry: &dict.entries[*e],
+                    dict,
+                }
+            })
+            .collect()
     }
 
     /// Hits of every dictionary of `kind` in `text`, in text order.
@@ -96,7 +136,7 @@ fn builtin_cell() -> &'static Result<Arc<Dicts>, PackError> {
             .iter()
             .map(|(name, text)| Dictionary::builtin(name, text))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Arc::new(Dicts { dicts }))
+        Ok(Arc::new(Dicts::new(dicts)))
     })
 }
 

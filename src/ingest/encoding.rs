@@ -40,7 +40,8 @@ pub(crate) fn decode(
     }
     // NUL bytes are valid UTF-8 but no text has them: ASCII in UTF-16 has one in every pair.
     let nul = memchr::memchr(0, bytes).is_some();
-    if let Some(enc) = utf16_without_bom(bytes).filter(|_| nul) {
+    // (Tested first: decoding the whole file twice as UTF-16 is the dearer check.)
+    if let Some(enc) = nul.then(|| utf16_without_bom(bytes)).flatten() {
         return strict(name, bytes, enc, 0);
     }
     match std::str::from_utf8(bytes) {

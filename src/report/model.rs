@@ -5,7 +5,8 @@ use crate::ingest::SourceText;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::sync::OnceLock;
+use std::any::Any;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A parsed 年度报告 (or another document that was submitted as one).
 #[derive(Debug, Clone)]
@@ -38,6 +39,56 @@ pub struct Derived {
     /// `plan()` and `results()`: indices into `sections`.
     pub plan: OnceLock<Option<usize>>,
     pub results: OnceLock<Option<usize>>,
+    /// Scans of the body that several rules ask for (the dictionaries', by `typos()`).
+    pub memo: Memo,
+}
+
+/// Values computed once per report by whichever rule asks first, each under a key its owner
+/// chooses; opaque to the report. A clone starts empty.
+#[derive(Default)]
+pub struct Memo(Mutex<Vec<(u64, Arc<dyn Any + Send + Sync>)>>);
+
+type Memoed = Vec<(u64, Arc<dyn Any + Send + Sync>)>;
+
+impl Memo {
+    /// The value under `key`, computed by `f` the first time. Rules running in parallel may both
+    /// compute it; they get equal values.
+    pub fn get<T: Any + Send + Sync>(&self, key: u64, f: impl FnOnce() -> T) -> Arc<T> {
+        let found = |m: &Memoed| {
+            m.iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| v.clone().downcast::<T>().ok())
+        };
+        if let Some(v) = found(&self.lock()) {
+            return v;
+        }
+        let v = Arc::new(f());
+        let mut memo = self.lock();
+        if let Some(first) = found(&memo) {
+            return first;
+        }
+        memo.push((key, v.clone()));
+        v
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Memoed> {
+        // A panic elsewhere while the list was held cannot leave it inconsistent.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Clone for Memo {
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Memo({})", self.lock().len())
+    }
 }
 
 impl Report {

@@ -15,15 +15,12 @@ fn hits<'a>(c: &mut Call<'_, 'a>, kind: DictKind) -> super::Evaluated<'a> {
         span: c.span,
     })?;
     let r = c.report();
-    let range = r.norm.from_source(r.body);
-    let text = &r.norm.text[range.clone()];
-    let year = r.meta.report_year.as_ref().map(|y| y.value);
     Call::list(
         dicts
-            .scan(kind, text, year)
+            .scan_body(kind, r)
             .into_iter()
             .map(|h| {
-                let (s, e) = (range.start + h.range.start, range.start + h.range.end);
+                let (s, e) = (h.range.start, h.range.end);
                 Value::Hit(r.norm.to_source(s..e), s, e, h.entry, h.kind)
             })
             .collect(),
