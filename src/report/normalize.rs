@@ -4,8 +4,8 @@
 //! A line break is a real paragraph end when the line ends a sentence (。；：！？), is a heading or a
 //! header line, or the next line is indented or starts a heading. It is a conversion break when the line
 //! stops mid-sentence and the next line (after blank lines or a page number) cannot start a paragraph, or
-//! the line is a full-length body line. Only whitespace (and page-number lines) is ever dropped, so every
-//! normalised character still maps to the character it came from.
+//! the line is a full-length body line. Only whitespace, page-number lines and pinyin glosses are ever
+//! dropped, so every normalised character still maps to the character it came from.
 
 use super::{fold_width, NormBuilder, NormText};
 
@@ -53,6 +53,9 @@ fn raw_lines(src: &str) -> Vec<RawLine<'_>> {
 
 /// Normalise `src`; see the module documentation.
 pub fn normalize(src: &str) -> NormText {
+    // Same byte offsets either way, so the map still points into the source as given.
+    let simplified = super::script::simplified(src);
+    let src = simplified.as_ref();
     let lines = raw_lines(src);
     let mut b = NormBuilder::with_capacity(src.len());
     let mut i = 0;
@@ -79,8 +82,19 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
     let mut last: Option<char> = None;
     // Offset of a run of spaces not yet written; kept only between two ASCII characters.
     let mut pending: Option<usize> = None;
+    // End of a pinyin gloss being skipped.
+    let mut skip_to = 0;
     for (off, c) in line.trimmed.char_indices() {
+        if off < skip_to {
+            continue;
+        }
         let c = fold_width(c);
+        if c == '(' && last.is_some_and(super::script::is_han) {
+            if let Some(n) = pinyin_gloss(&line.trimmed[off..]) {
+                skip_to = off + n;
+                continue;
+            }
+        }
         if is_space(c) {
             pending = pending.or(Some(off));
             continue;
@@ -93,6 +107,25 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
         b.push(c, base + off);
         last = Some(c);
     }
+}
+
+/// Length of a pinyin gloss opening `rest` (`(qū)`, `（shè）`): converter garbage some mirror sites
+/// put after a character. Only a syllable with a tone mark counts, so `(a)` or `(pdf)` stay.
+fn pinyin_gloss(rest: &str) -> Option<usize> {
+    const MAX_SYLLABLE: usize = 6;
+    let mut chars = rest.char_indices().skip(1);
+    let mut toned = false;
+    for (n, (at, c)) in chars.by_ref().enumerate() {
+        match fold_width(c) {
+            ')' if n > 0 && toned => return Some(at + c.len_utf8()),
+            c if n < MAX_SYLLABLE && (c.is_ascii_lowercase() || c == 'ü') => {}
+            c if n < MAX_SYLLABLE && "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c) => {
+                toned = true
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// A line of page fields (`…来源：某局发布时间：2024-03-28 09:18`) ends where it ends.
@@ -281,5 +314,12 @@ mod tests {
         let src =
             "全年共组织开展各类普法宣传活动，以及法律咨询服务活动\n\n- 3 -\n\n多场，受众广泛。\n";
         assert!(normalize(src).text.contains("服务活动多场"));
+    }
+
+    #[test]
+    fn pinyin_glosses_after_characters_are_dropped() {
+        let src = "区(qū)司法局设（shè）立公共法律服务站，见附件(pdf)和附表(a)。";
+        let n = normalize(src);
+        assert_eq!(n.text, "区司法局设立公共法律服务站,见附件(pdf)和附表(a)。");
     }
 }
