@@ -6,6 +6,7 @@
 
 mod chrome;
 mod dates;
+mod ending;
 mod enumerations;
 mod facts;
 mod issuer;

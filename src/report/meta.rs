@@ -172,6 +172,11 @@ pub fn extract(
         span: loc(r),
     });
 
+    meta.broken_off = super::ending::broken_off(text, lines, layout).map(|r| Located {
+        value: super::src_text(norm, src, r.clone()),
+        span: loc(r),
+    });
+
     let title_norm = title_range.clone().map(|r| &text[r]);
     let (kind, reason) = classify(&evidence(text, lines, layout, title_norm, sections));
     meta.kind = kind;
