@@ -23,8 +23,8 @@ pub fn broken_off(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<
         || unclosed(t)
         || (!super::normalize::ends_sentence(t) && !is_closing_line(t) && {
             let heading = super::outline::heading_marker(t).is_some();
-            let paragraph = t.chars().count() >= MIN_PARAGRAPH_CHARS
-                && t.contains([',', '、', '。', ';']);
+            let paragraph =
+                t.chars().count() >= MIN_PARAGRAPH_CHARS && t.contains([',', '、', '。', ';']);
             heading || paragraph
         });
     let end = l.start + t.len();

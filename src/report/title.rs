@@ -153,7 +153,7 @@ fn has_title_word(t: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
-fn ends_like_title(t: &str) -> bool {
+pub fn ends_like_title(t: &str) -> bool {
     let t = t.trim_end_matches(|c: char| {
         ")）]】".contains(c) || c.is_ascii_digit() || "(（—-年".contains(c)
     });
