@@ -348,8 +348,8 @@ fn the_table_puts_the_verdict_first_and_folds_the_passes() {
     assert!(!out.contains("✓"), "passes are folded");
     let (_, all) = stdout_of(&["check", &report, "--width", "80", "--all"]);
     assert_fits(&all, 80);
-    assert!(all.contains("通过（41 项）") && all.contains("不适用（5 项）"));
-    assert_eq!(all.matches("\n✓ ").count(), 41);
+    assert!(all.contains("通过（42 项）") && all.contains("不适用（5 项）"));
+    assert_eq!(all.matches("\n✓ ").count(), 42);
 }
 
 #[test]
