@@ -7,13 +7,17 @@
 #   loongarch64-linux    loongarch64-unknown-linux-musl  cargo-zigbuild, static
 #
 # Every binary checks the seeds (../shared/seeds: .txt, .docx and .pdf; without them the bundled
-# examples) and must print byte-for-byte the JSON of the native x86_64 build: the .exe under Wine
-# (with the test-only ProcessPrng shim beside it in a scratch folder, never in the archive), the
-# ARM64 and LoongArch binaries under qemu-user. Archives (zip for Windows, tar.gz for Linux) with
-# 使用说明.txt and the licenses, and SHA256SUMS, go to target/dist/VERSION/.
+# examples) and must print byte-for-byte the JSON, and exit with the code, of the native build
+# (`cargo build --release`, x86_64 glibc, the one the tests run): the x86_64 musl binary natively,
+# the .exe under Wine (with the test-only ProcessPrng shim beside it in a scratch folder, never in
+# the archive), the ARM64 and LoongArch binaries under qemu-user. Archives (zip for Windows, tar.gz
+# for Linux) with 使用说明.txt and the licenses, and SHA256SUMS, go to target/dist/VERSION/.
 #
 # Needs: rustup targets above; `pip install ziglang cargo-zigbuild`; Debian packages
-# gcc-mingw-w64-x86-64 wine qemu-user-static zip. Rust 1.94 and later publish no LoongArch
+# gcc-mingw-w64-x86-64 wine qemu-user-static zip. Rust's LoongArch Linux targets use LSX (the
+# 128-bit vector unit of every 3A5000 and later), which QEMU emulates from 8.1 on; Debian 12's
+# qemu-user-static is 7.2, where the binary dies of SIGILL, so point QEMU_LOONGARCH64 at a newer
+# qemu-loongarch64 (README 安装 says how). Rust 1.94 and later publish no LoongArch
 # standard library (rustup: 404, channel manifest `available = false`), so when the default
 # toolchain lacks that target it is built with LOONGARCH_TOOLCHAIN (default 1.93.0, which has
 # it; installed with rustup if missing) in its own target/rust-TOOLCHAIN folder.
@@ -27,6 +31,15 @@ if [ "$version" != "$crate_version" ]; then
     exit 2
 fi
 loongarch_toolchain=${LOONGARCH_TOOLCHAIN:-1.93.0}
+qemu_loongarch64=${QEMU_LOONGARCH64:-qemu-loongarch64-static}
+# Checked before any build, so an old QEMU stops the script at once rather than after an hour.
+read -r qemu_major qemu_minor < <("$qemu_loongarch64" --version |
+    sed -n '1s/.* version \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')
+if [ "${qemu_major:-0}" -lt 8 ] || { [ "$qemu_major" = 8 ] && [ "$qemu_minor" -lt 1 ]; }; then
+    echo "$qemu_loongarch64 is QEMU ${qemu_major:-?}.${qemu_minor:-?}: the LoongArch binary needs 8.1 or later" \
+        "(LSX); set QEMU_LOONGARCH64 to a newer qemu-loongarch64" >&2
+    exit 2
+fi
 dist=target/dist/$version
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -112,10 +125,14 @@ pack() { # NAME BINARY
 }
 
 # The native build first: the reference every other binary must match.
-native=$(build x86_64-unknown-linux-musl)
-verdicts "$scratch/native.json" "$native"
+echo "== build native (x86_64 glibc)" >&2
+cargo build --release --locked >&2
+verdicts "$scratch/native.json" "$PWD/target/release/fzcheck"
 grep -q '"status": "fail"' "$scratch/native.json" || { echo "native build found nothing" >&2; exit 1; }
-pack x86_64-linux "$native"
+
+x86=$(build x86_64-unknown-linux-musl)
+same_as_native x86_64-linux "$x86"
+pack x86_64-linux "$x86"
 
 exe=$(build x86_64-pc-windows-gnu)
 cp "$exe" "$scratch/fzcheck.exe"
@@ -133,7 +150,7 @@ else
     rustup toolchain install "$loongarch_toolchain" --profile minimal --target loongarch64-unknown-linux-musl >&2
     loong=$(build loongarch64-unknown-linux-musl "$loongarch_toolchain")
 fi
-same_as_native loongarch64-linux "$loong" qemu-loongarch64-static
+same_as_native loongarch64-linux "$loong" "$qemu_loongarch64"
 pack loongarch64-linux "$loong"
 
 (cd "$dist" && sha256sum -- *.zip *.tar.gz >SHA256SUMS)
