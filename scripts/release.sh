@@ -11,10 +11,11 @@
 # (`cargo build --release`, x86_64 glibc, the one the tests run): the x86_64 musl binary natively,
 # the .exe under Wine (with the test-only ProcessPrng shim beside it in a scratch folder, never in
 # the archive), the ARM64 and LoongArch binaries under qemu-user. Archives (zip for Windows, tar.gz
-# for Linux) with 使用说明.txt and the licenses, and SHA256SUMS, go to target/dist/VERSION/.
+# for Linux) with 使用说明.txt and the licenses, those files again beside them, and SHA256SUMS of
+# it all go to target/dist/VERSION/.
 #
 # Needs: rustup targets above; `pip install ziglang cargo-zigbuild`; Debian packages
-# gcc-mingw-w64-x86-64 wine qemu-user-static zip. Rust's LoongArch Linux targets use LSX (the
+# gcc-mingw-w64-x86-64 wine qemu-user-static python3. Rust's LoongArch Linux targets use LSX (the
 # 128-bit vector unit of every 3A5000 and later), which QEMU emulates from 8.1 on; Debian 12's
 # qemu-user-static is 7.2, where the binary dies of SIGILL, so point QEMU_LOONGARCH64 at a newer
 # qemu-loongarch64 (README 安装 says how). Rust 1.94 and later publish no LoongArch
@@ -34,10 +35,10 @@ loongarch_toolchain=${LOONGARCH_TOOLCHAIN:-1.93.0}
 qemu_loongarch64=${QEMU_LOONGARCH64:-qemu-loongarch64-static}
 # Checked before any build, so an old QEMU stops the script at once rather than after an hour.
 read -r qemu_major qemu_minor < <("$qemu_loongarch64" --version |
-    sed -n '1s/.* version \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')
+    sed -n '1s/.* version \([0-9]*\)\.\([0-9]*\).*/\1 \2/p') || true
 if [ "${qemu_major:-0}" -lt 8 ] || { [ "$qemu_major" = 8 ] && [ "$qemu_minor" -lt 1 ]; }; then
-    echo "$qemu_loongarch64 is QEMU ${qemu_major:-?}.${qemu_minor:-?}: the LoongArch binary needs 8.1 or later" \
-        "(LSX); set QEMU_LOONGARCH64 to a newer qemu-loongarch64" >&2
+    echo "$qemu_loongarch64 的 QEMU 版本为 ${qemu_major:-?}.${qemu_minor:-?}：龙芯版用到 LSX 指令，需要 QEMU 8.1" \
+        "或更新版本；用 QEMU_LOONGARCH64 指定新版 qemu-loongarch64（见 README 安装）" >&2
     exit 2
 fi
 dist=target/dist/$version
@@ -105,15 +106,21 @@ static_only() { # BINARY
     fi
 }
 
+# Notepad on any Windows reads UTF-8 with a BOM and CRLF line ends; Linux editors read it too.
+instructions_for_notepad() { # OUT
+    { printf '\357\273\277'; sed 's/$/\r/' packaging/使用说明.txt; } >"$1"
+}
+
 pack() { # NAME BINARY
     local name=$1 binary=$2
     local dir=$scratch/fzcheck-$version-$name
     mkdir "$dir"
     cp "$binary" packaging/LICENSE-MIT packaging/LICENSE-APACHE "$dir/"
     if [ "$name" = x86_64-windows ]; then
-        # Notepad on any Windows reads UTF-8 with a BOM and CRLF line ends.
-        { printf '\357\273\277'; sed 's/$/\r/' packaging/使用说明.txt; } >"$dir/使用说明.txt"
-        (cd "$scratch" && zip -qrX "fzcheck-$version-$name.zip" "fzcheck-$version-$name")
+        instructions_for_notepad "$dir/使用说明.txt"
+        # Python's zipfile marks non-ASCII names as UTF-8 (flag bit 11), which Windows' own unzip
+        # honours; Info-ZIP's zip does not, and Chinese Windows would show 使用说明.txt garbled.
+        (cd "$scratch" && python3 -m zipfile -c "fzcheck-$version-$name.zip" "fzcheck-$version-$name")
         mv "$scratch/fzcheck-$version-$name.zip" "$dist/"
     else
         static_only "$binary"
@@ -153,6 +160,9 @@ fi
 same_as_native loongarch64-linux "$loong" "$qemu_loongarch64"
 pack loongarch64-linux "$loong"
 
-(cd "$dist" && sha256sum -- *.zip *.tar.gz >SHA256SUMS)
+# Beside the archives too, so whoever gets the folder reads which archive fits (uname -m) first.
+instructions_for_notepad "$dist/使用说明.txt"
+cp packaging/LICENSE-MIT packaging/LICENSE-APACHE "$dist/"
+(cd "$dist" && sha256sum -- *.zip *.tar.gz 使用说明.txt LICENSE-* >SHA256SUMS)
 echo "== $dist"
 cat "$dist/SHA256SUMS"
