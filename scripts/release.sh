@@ -111,6 +111,13 @@ instructions_for_notepad() { # OUT
     { printf '\357\273\277'; sed 's/$/\r/' packaging/使用说明.txt; } >"$1"
 }
 
+# Every file dated at the last commit, in name order, without gzip's own timestamp: the same
+# binaries give the same archives, so checksums can be compared across runs and machines.
+stamp=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}
+settle() { # DIR
+    find "$1" -exec touch -h -d "@$stamp" {} +
+}
+
 pack() { # NAME BINARY
     local name=$1 binary=$2
     local dir=$scratch/fzcheck-$version-$name
@@ -118,6 +125,7 @@ pack() { # NAME BINARY
     cp "$binary" packaging/LICENSE-MIT packaging/LICENSE-APACHE "$dir/"
     if [ "$name" = x86_64-windows ]; then
         instructions_for_notepad "$dir/使用说明.txt"
+        settle "$dir"
         # Python's zipfile marks non-ASCII names as UTF-8 (flag bit 11), which Windows' own unzip
         # honours; Info-ZIP's zip does not, and Chinese Windows would show 使用说明.txt garbled.
         (cd "$scratch" && python3 -m zipfile -c "fzcheck-$version-$name.zip" "fzcheck-$version-$name")
@@ -126,8 +134,9 @@ pack() { # NAME BINARY
         static_only "$binary"
         cp packaging/使用说明.txt "$dir/"
         chmod 755 "$dir/fzcheck"
-        tar -C "$scratch" --owner=0 --group=0 --numeric-owner -czf \
-            "$dist/fzcheck-$version-$name.tar.gz" "fzcheck-$version-$name"
+        settle "$dir"
+        tar -C "$scratch" --sort=name --owner=0 --group=0 --numeric-owner -cf - "fzcheck-$version-$name" |
+            gzip -9n >"$dist/fzcheck-$version-$name.tar.gz"
     fi
 }
 
