@@ -56,14 +56,8 @@ fn is_closing_line(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::SourceText;
-    use crate::report::parse;
-
     fn broken(text: &str) -> Option<String> {
-        parse(SourceText::from_text("t", text))
-            .meta
-            .broken_off
-            .map(|b| b.value)
+        crate::report::meta_of(text).broken_off.map(|b| b.value)
     }
 
     const OPENING: &str = "某县2023年法治政府建设情况报告\n2023年，我县坚持依法行政，法治政府建设取得新成效。现将有关情况报告如下：\n一、主要举措和成效\n（一）完善制度。全年制定规范性文件12件，全部按规定备案。\n";

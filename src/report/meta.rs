@@ -311,13 +311,8 @@ fn opening_year(
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::SourceText;
-    use crate::report::{parse, DocKind, Meta};
+    use crate::report::{meta_of as meta, DocKind};
     use chrono::NaiveDate;
-
-    fn meta(text: &str) -> Meta {
-        parse(SourceText::from_text("t", text)).meta
-    }
 
     #[test]
     fn title_with_markdown_and_odd_spaces() {

@@ -253,14 +253,8 @@ pub fn display(src_text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::SourceText;
-    use crate::report::parse;
-
     fn title(text: &str) -> Option<String> {
-        parse(SourceText::from_text("t", text))
-            .meta
-            .title
-            .map(|t| t.value)
+        crate::report::meta_of(text).title.map(|t| t.value)
     }
 
     #[test]
