@@ -46,8 +46,7 @@ impl Dicts {
         }
         let mut dicts: Vec<Dictionary> = Vec::new();
         for (name, text) in builtin::BUILTIN {
-            let src = YamlSource::new(format!("rules/dict/{name}.yaml"), *text);
-            dicts.push(Dictionary::parse(&src)?);
+            dicts.push(Dictionary::builtin(name, text)?);
         }
         for (name, dir) in paths {
             let path = dir.as_ref().join(name);
@@ -95,9 +94,7 @@ fn builtin_cell() -> &'static Result<Arc<Dicts>, PackError> {
     BUILTIN.get_or_init(|| {
         let dicts = builtin::BUILTIN
             .iter()
-            .map(|(name, text)| {
-                Dictionary::parse(&YamlSource::new(format!("rules/dict/{name}.yaml"), *text))
-            })
+            .map(|(name, text)| Dictionary::builtin(name, text))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Arc::new(Dicts { dicts }))
     })

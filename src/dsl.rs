@@ -4,6 +4,7 @@
 //! [`Evaluator`] walks the checked AST against a report. docs/rules.md is the language reference.
 
 mod ast;
+mod baked;
 mod checker;
 mod error;
 mod eval;
@@ -18,7 +19,7 @@ pub use ast::{BinOp, Expr, ExprKind, ExprSpan, Ident, Lit, Slot, UnOp};
 pub use checker::{check, Scope};
 pub use error::{suggest, DslError, DslErrorKind};
 pub use eval::{EvalError, EvalErrorKind, Evaluator, Found, MAX_FOUND};
-pub use parser::{parse, MAX_DEPTH};
+pub use parser::{parse, parse_text, MAX_DEPTH};
 pub use pattern::Pattern;
 pub use template::Template;
 pub use types::{Field, FieldDef, Type, FIELDS};

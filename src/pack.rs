@@ -4,6 +4,7 @@
 //! expression parsed and type-checked once), and its rules tailored by a [`Config`] into the
 //! [`RuleSet`] the engine runs. Errors name the YAML file, line and column.
 
+mod baked;
 pub mod builtin;
 mod compile;
 mod config;

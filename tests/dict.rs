@@ -47,6 +47,17 @@ fn entry_failures(d: &Dictionary) -> Vec<String> {
     bad
 }
 
+/// The load-time check of a user's dictionary, held for the built-in ones here rather than at
+/// every start: no right form, other correct form or exception fires anywhere in its dictionary.
+#[test]
+fn builtin_correct_forms_never_fire() {
+    for (name, text) in fzcheck::dict::builtin::BUILTIN {
+        let src = YamlSource::new(format!("rules/dict/{name}.yaml"), *text);
+        let dict = Dictionary::parse(&src);
+        assert!(dict.is_ok(), "{}", dict.unwrap_err());
+    }
+}
+
 #[test]
 fn every_builtin_entry_passes_its_own_tests() {
     let dicts = builtin();

@@ -1,15 +1,17 @@
 //! The typed syntax tree. Every node carries the byte span of its source in the expression; the
-//! checker fills in what names resolve to, so evaluation never looks a name up.
+//! checker fills in what names resolve to, so evaluation never looks a name up. A tree as parsed
+//! (before the checker) serializes: build.rs bakes the built-in packs' expressions (dsl/baked.rs).
 
 use super::functions::Func;
 use super::types::Field;
 use super::Pattern;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A byte range into the expression text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct ExprSpan {
     pub start: usize,
     pub end: usize,
@@ -31,14 +33,14 @@ impl From<pest::Span<'_>> for ExprSpan {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: ExprSpan,
 }
 
 /// A name as written, with its place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ident {
     pub name: String,
     pub span: ExprSpan,
@@ -58,27 +60,28 @@ impl Expr {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ExprKind {
     Lit(Lit),
     List(Vec<Expr>),
     /// A name; `slot` is set by the checker.
     Var(Ident, Slot),
     /// `x.field`; `field` is set by the checker.
-    Member(Box<Expr>, Ident, Option<Field>),
+    Member(Box<Expr>, Ident, #[serde(skip)] Option<Field>),
     Index(Box<Expr>, Box<Expr>),
     /// `f(args)`; `func` is set by the checker.
-    Call(Ident, Vec<Expr>, Option<Func>),
+    Call(Ident, Vec<Expr>, #[serde(skip)] Option<Func>),
     /// `x => body`, only as a call argument; the parameter's slot is set by the checker.
     Lambda(Ident, Box<Expr>, Slot),
     Unary(UnOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Lit {
     /// `percent` remembers a `%` literal so that messages print it back as written.
     Number {
+        #[serde(with = "rust_decimal::serde::str")]
         value: Decimal,
         percent: bool,
     },
@@ -91,7 +94,7 @@ pub enum Lit {
 }
 
 /// Where a name's value lives at evaluation time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Slot {
     #[default]
     Unresolved,
@@ -101,13 +104,13 @@ pub enum Slot {
     Stack(usize),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnOp {
     Not,
     Neg,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BinOp {
     Or,
     And,

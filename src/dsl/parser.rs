@@ -40,8 +40,17 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::postfix(Rule::member) | Op::postfix(Rule::index))
 });
 
-/// Parse one expression. Regexes are compiled here; names are resolved later by the checker.
+/// Parse one expression. Regexes are compiled here; names are resolved later by the checker. An
+/// expression of a built-in pack comes parsed from build.rs (dsl/baked.rs).
 pub fn parse(src: &str) -> Parsed<Expr> {
+    match super::baked::expr(src) {
+        Some(e) => Ok(e),
+        None => parse_text(src),
+    }
+}
+
+/// Parse one expression with pest.
+pub fn parse_text(src: &str) -> Parsed<Expr> {
     check_depth(src)?;
     let mut pairs = RuleParser::parse(Rule::root, src).map_err(|e| syntax_error(src, &e))?;
     let root = pairs.next().ok_or_else(|| unexpected_end(src))?;

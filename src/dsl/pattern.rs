@@ -5,10 +5,13 @@
 //! load (a bad pattern is still a located load error) and builds the automaton on first use. Rules
 //! that write the same pattern share one build, and a report that contains none of the literals
 //! every match must begin with (a typo list, a wrong formula) is answered without building at all.
+//! The built-in packs' patterns are checked at build time and serialize with their gate
+//! (dsl/baked.rs), so a run neither parses them nor builds one before it is needed.
 
 use regex::Regex;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Class, Hir, HirKind};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -48,20 +51,31 @@ impl Pattern {
             return Ok(Pattern(live));
         }
         let hir = regex_syntax::parse(source).map_err(|e| e.to_string())?;
-        let inner = Arc::new(Inner {
-            source: source.to_string(),
-            gate: gate(&hir),
-            scanned: AtomicUsize::new(0),
-            regex: OnceLock::new(),
-        });
-        let pattern = Pattern(inner);
+        let pattern = Pattern::share(source.to_string(), gate(&hir));
         if weight(&hir) > BUILD_AT_LOAD {
             pattern.regex()?;
         }
+        Ok(pattern)
+    }
+
+    /// A pattern checked when it was baked, with its gate: shared with a live one of the same
+    /// source, or registered as one.
+    fn prepared(source: String, gate: Vec<Box<[u8]>>) -> Pattern {
+        let live = live().get(&source).and_then(Weak::upgrade);
+        live.map_or_else(|| Pattern::share(source, gate), Pattern)
+    }
+
+    fn share(source: String, gate: Vec<Box<[u8]>>) -> Pattern {
+        let pattern = Pattern(Arc::new(Inner {
+            source,
+            gate,
+            scanned: AtomicUsize::new(0),
+            regex: OnceLock::new(),
+        }));
         let mut live = live();
         live.retain(|_, p| p.strong_count() > 0);
-        live.insert(source.to_string(), Arc::downgrade(&pattern.0));
-        Ok(pattern)
+        live.insert(pattern.0.source.clone(), Arc::downgrade(&pattern.0));
+        pattern
     }
 
     /// A pattern matching `text` literally.
@@ -114,6 +128,20 @@ fn live() -> std::sync::MutexGuard<'static, HashMap<String, Weak<Inner>>> {
 impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "/{}/", self.as_str())
+    }
+}
+
+/// The source and the gate; the regex is built on first use, as for any pattern.
+impl Serialize for Pattern {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.0.source, &self.0.gate).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (source, gate) = <(String, Vec<Box<[u8]>>)>::deserialize(d)?;
+        Ok(Pattern::prepared(source, gate))
     }
 }
 

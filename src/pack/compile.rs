@@ -27,11 +27,10 @@ pub struct ParamOverride<'a> {
 }
 
 impl<'a> PackInput<'a> {
-    /// Read a pack file; YAML and schema errors are located by serde_yaml.
+    /// Read a pack file (a built-in one from its baked JSON); errors are located by serde_yaml.
     pub fn parse(source: &'a YamlSource) -> Result<Self, PackError> {
-        let file = serde_yaml::from_str(&source.text).map_err(|e| source.serde_error(&e))?;
         Ok(PackInput {
-            file,
+            file: source.read()?,
             source,
             overrides: Vec::new(),
         })
