@@ -6,8 +6,10 @@
 
 mod chrome;
 mod dates;
+mod ending;
 mod enumerations;
 mod facts;
+mod issuer;
 mod kind;
 mod listed;
 mod meta;
@@ -19,6 +21,7 @@ mod outline;
 mod page_fields;
 mod relations;
 mod scan;
+mod script;
 mod sentences;
 mod span;
 mod subject;
@@ -32,6 +35,12 @@ use crate::ingest::SourceText;
 use std::ops::Range;
 
 /// Parse decoded text into a [`Report`]. Never fails: what cannot be recognised is simply absent.
+/// The metadata of a text, for the parser's unit tests.
+#[cfg(test)]
+fn meta_of(text: &str) -> Meta {
+    parse(SourceText::from_text("t", text)).meta
+}
+
 pub fn parse(source: SourceText) -> Report {
     let src = source.text.as_str();
     let lines = LineIndex::new(src);

@@ -344,12 +344,12 @@ fn the_table_puts_the_verdict_first_and_folds_the_passes() {
         out.contains("✗ 不应残留草稿标记\n  文中仍有草稿标记“征求意见稿”\n  证据：第7行（7:29）")
     );
     assert!(out.contains("〔format/draft-marker〕"));
-    assert!(out.contains("另有通过 41 项、不适用 5 项未列出（加 --all 显示）"));
+    assert!(out.contains("另有通过 42 项、不适用 5 项未列出（加 --all 显示）"));
     assert!(!out.contains("✓"), "passes are folded");
     let (_, all) = stdout_of(&["check", &report, "--width", "80", "--all"]);
     assert_fits(&all, 80);
-    assert!(all.contains("通过（41 项）") && all.contains("不适用（5 项）"));
-    assert_eq!(all.matches("\n✓ ").count(), 41);
+    assert!(all.contains("通过（42 项）") && all.contains("不适用（5 项）"));
+    assert_eq!(all.matches("\n✓ ").count(), 42);
 }
 
 #[test]

@@ -449,3 +449,27 @@ fn config_extends_and_local_packs() {
         .iter()
         .any(|v| v.rule.id == "local/title" && v.status == Status::Pass));
 }
+
+/// A check that asks for something is not applicable on a text that breaks off, and says where;
+/// the same check on a finished text fails, and a rule without `presence` fails either way.
+#[test]
+fn presence_checks_are_not_applicable_on_a_text_that_breaks_off() {
+    let opening = "某县2024年法治政府建设情况报告\n\n2024年，某县坚持依法行政，现将有关情况报告如下：\n\n一、主要举措和成效\n\n全年审查规范性文件14件，全部按规定备案。\n\n";
+    let parsed = |t: String| fzcheck::report::parse(fzcheck::ingest::SourceText::from_text("t", t));
+    let cut = parsed(format!(
+        "{opening}（二）严格执法。全年办理行政处罚案件120件，其中简易程序"
+    ));
+    let whole = parsed(format!(
+        "{opening}（二）严格执法。全年办理行政处罚案件120件。\n"
+    ));
+    let asks = rule("exists(section(/不足/))", "presence: true\n");
+    let v = one(&asks, &cut);
+    assert_eq!(v.status, Status::NotApplicable);
+    assert!(v.reason.unwrap().contains("其中简易程序”处中途结束"));
+    assert_eq!(one(&asks, &whole).status, Status::Fail);
+    assert_eq!(status("exists(section(/不足/))", &cut), Status::Fail);
+    assert_eq!(
+        one(&rule("true", "presence: true\n"), &cut).status,
+        Status::Pass
+    );
+}

@@ -200,6 +200,10 @@ fn issuer_matches_when_the_shorter_names_place_and_body() {
     assert!(!issuer_matches("青禾市云溪区司法局", "司法局"));
     assert!(!issuer_matches("青禾市云溪区白塔镇人民政府", "白塔镇"));
     assert!(!issuer_matches("青禾市云溪区人民政府", "青禾市人民政府"));
+    // A place named alone in a label is its government.
+    assert!(issuer_matches("青禾市云溪区", "云溪区人民政府"));
+    assert!(issuer_matches("云溪区白塔街道", "白塔街道办事处"));
+    assert!(!issuer_matches("青禾市云溪区", "云溪区司法局"));
 }
 
 #[test]
@@ -375,10 +379,11 @@ const FLOORS: [(&str, f64); 7] = [
     ("report_year", 0.98),
     ("published", 0.95),
     ("title", 0.95),
-    // The target is 0.90; reached: 53% on ../shared/corpus, 84% on corpus/openings. Most misses
-    // are pages whose text names no place (区政府, 市卫生健康委: the label comes from the site) or
-    // traditional-character names; this floor keeps what is reached from slipping.
-    ("issuer", 0.50),
+    // The target is 0.90; reached: 71% on ../shared/corpus (55/77), 95% on corpus/openings. In 19
+    // of the 77 shared excerpts the text never names the body with its place (区政府, 我局,
+    // 市卫生健康委, 县委、县政府: the label comes from the site), so 58/77 = 75% is the most any
+    // reading of the text can reach; of those 58, 55 are found. This floor keeps that from slipping.
+    ("issuer", 0.70),
     ("rates", 0.97),
     ("breakdowns", 0.90),
 ];

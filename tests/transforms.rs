@@ -123,13 +123,8 @@ fn transforms_keep_every_verdict() {
         ("Markdown headings", markdown_headings, "md"),
         ("web chrome", web_chrome, "txt"),
         ("GB18030", gb18030, "txt"),
+        ("re-wrapped lines", rewrapped, "txt"),
     ]);
-}
-
-#[test]
-#[ignore = "known gap (issue 12): a wrapped line that starts with a 【】 run-in heading (【规范决策程序】市政府重大行政决\\n策…) is not re-joined, so one verdict changes (f09 metrics/major-decisions); joining it naively also joins 【栏目】-prefixed titles"]
-fn rewrapping_keeps_every_verdict() {
-    assert_same_verdicts(&[("re-wrapped lines", rewrapped, "txt")]);
 }
 
 fn assert_same_verdicts(transforms: &[Transform]) {

@@ -299,6 +299,7 @@ impl<'a> Evaluator<'a> {
                     Field::DocNumber => located(&m.doc_number),
                     Field::Addressee => located(&m.addressee),
                     Field::Draft => located(&m.draft),
+                    Field::BrokenOff => located(&m.broken_off),
                     Field::ReportYear => m.report_year.as_ref().map_or(Value::Missing, |y| {
                         Value::Num(Num {
                             value: Decimal::from(y.value),

@@ -144,6 +144,7 @@ pub enum Field {
     Issued,
     Published,
     Draft,
+    BrokenOff,
     KindReason,
     Right,
     Source,
@@ -205,6 +206,13 @@ pub static FIELDS: &[FieldDef] = &[
         Field::Draft,
         T::String,
         "草稿标记（讨论稿、征求意见稿…）",
+    ),
+    fd(
+        T::Meta,
+        "broken_off",
+        Field::BrokenOff,
+        T::String,
+        "全文中途结束处的最后几个字（句子没写完，或标题下没有内容）；文本完整时不存在",
     ),
     fd(
         T::Meta,

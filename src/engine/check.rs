@@ -59,6 +59,15 @@ pub fn check_rule(report: &Report, rule: &Rule) -> Verdict {
         }
     }
     let outcome = ev.eval(&rule.check);
+    if rule.presence && !matches!(outcome, Ok(Value::Bool(true))) {
+        if let Some(cut) = &report.meta.broken_off {
+            let reason = format!(
+                "全文在“…{}”处中途结束，要找的内容可能在缺失的部分中，无法检查（见 content/complete-text）",
+                cut.value
+            );
+            return verdict(Status::NotApplicable, Some(reason));
+        }
+    }
     let found = ev.take_found();
     let (status, message, reason) = match outcome {
         Ok(Value::Bool(true)) => (Status::Pass, String::new(), None),

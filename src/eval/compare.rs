@@ -20,9 +20,15 @@ pub fn title_matches(expected: &str, found: &str) -> bool {
 }
 
 /// Equal without whitespace, or one contains the other when the shorter still names a place and
-/// a body (铜梁区人民政府 within 重庆市铜梁区人民政府; not 区政府).
+/// a body (铜梁区人民政府 within 重庆市铜梁区人民政府; not 区政府). A label naming a place alone
+/// (`某市某区`) stands for its government, as the genre's titles do.
 pub fn issuer_matches(expected: &str, found: &str) -> bool {
-    let (a, b) = (squeeze(expected), squeeze(found));
+    let (mut a, b) = (squeeze(expected), squeeze(found));
+    if a.ends_with("街道") {
+        a.push_str("办事处");
+    } else if PLACE_ENDINGS.iter().any(|e| a.ends_with(e)) {
+        a.push_str("人民政府");
+    }
     if a == b {
         return true;
     }

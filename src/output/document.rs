@@ -88,6 +88,11 @@ pub fn render_table(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         "稿本      {}",
         field(m.draft.as_ref().map(|t| t.value.clone()))
     )?;
+    writeln!(
+        w,
+        "中途结束  {}",
+        field(m.broken_off.as_ref().map(|t| format!("…{}", t.value)))
+    )?;
     writeln!(w, "文种      {}（{}）", m.kind.as_str(), m.kind_reason)?;
     writeln!(w)?;
     writeln!(w, "提纲")?;
@@ -191,6 +196,7 @@ pub fn to_json(report: &Report) -> Value {
             "issued": m.issued.as_ref().map(|d| d.value.to_string()),
             "published": m.published.as_ref().map(|d| d.value.to_string()),
             "draft": located(&m.draft),
+            "broken_off": located(&m.broken_off),
             "kind": m.kind.as_str(),
             "kind_reason": m.kind_reason,
         },

@@ -134,6 +134,7 @@ struct MetaOut<'a> {
     issued: Option<String>,
     published: Option<String>,
     draft: Option<&'a str>,
+    broken_off: Option<&'a str>,
     kind: &'static str,
     kind_reason: &'a str,
 }
@@ -153,6 +154,7 @@ impl<'a> From<&'a Meta> for MetaOut<'a> {
             issued: m.issued.as_ref().map(|l| l.value.to_string()),
             published: m.published.as_ref().map(|l| l.value.to_string()),
             draft: text(&m.draft),
+            broken_off: text(&m.broken_off),
             kind: m.kind.as_str(),
             kind_reason: &m.kind_reason,
         }

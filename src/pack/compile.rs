@@ -336,6 +336,7 @@ fn rule(
             .map(|k| k.into_iter().map(Into::into).collect()),
         when,
         not_applicable,
+        presence: spec.presence,
         lets,
         check,
         message,

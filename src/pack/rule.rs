@@ -15,6 +15,8 @@ pub struct Rule {
     pub(crate) when: Option<Expr>,
     /// Why the rule does not apply when `when` does not hold: one reason, or one per `and`-part.
     pub(crate) not_applicable: Vec<Template>,
+    /// The check asks that something be stated (see `RuleSpec::presence`).
+    pub(crate) presence: bool,
     /// `let` values in order; value `i` takes evaluation slot `i`.
     pub(crate) lets: Vec<Expr>,
     pub(crate) check: Expr,

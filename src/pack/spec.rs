@@ -53,6 +53,10 @@ pub struct RuleSpec {
     /// per `and`-part of `when`, in order: the first part that does not hold gives the reason.
     #[serde(default)]
     pub not_applicable: Option<OneOrMany>,
+    /// The check asks that something be stated. A text that breaks off (`meta.broken_off`) may
+    /// have lost it, so there a failing check is not applicable, saying where the text stops.
+    #[serde(default)]
+    pub presence: bool,
     /// Named values, in order; each may use the ones before it.
     #[serde(default, rename = "let")]
     pub lets: LetSpec,

@@ -236,11 +236,10 @@ fn required_contents(sections: &[Section]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::SourceText;
-    use crate::report::{parse, DocKind};
+    use crate::report::DocKind;
 
     fn kind(text: &str) -> DocKind {
-        parse(SourceText::from_text("t", text)).meta.kind
+        crate::report::meta_of(text).kind
     }
 
     #[test]

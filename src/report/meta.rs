@@ -16,12 +16,8 @@ use std::sync::LazyLock;
 /// How many non-blank lines at the end of the body may hold the sign-off and the 印发 date.
 const TAIL_LINES: usize = 8;
 /// How many lines of the body's start may hold its opening sentence.
-const OPENING_LINES: usize = 6;
+pub(super) const OPENING_LINES: usize = 6;
 
-static ISSUER_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)(?:19|20)\d{2}年度?(.*?)(?:法治政府建设|法治建设|依法行政|法治政府)")
-        .expect("valid regex")
-});
 static DRAFT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"讨论稿|征求意见稿|送审稿|初稿|草稿").expect("valid regex"));
 
@@ -162,64 +158,23 @@ pub fn extract(
         let t = lines[prev].text(text);
         (looks_like_org(t) && t.chars().count() <= 30).then(|| lines[prev].start..lines[prev].end)
     });
-    let header_org = header
-        .iter()
-        .find(|h| {
-            let n = h.text.chars().count();
-            looks_like_org(h.text)
-                && (4..=30).contains(&n)
-                && !h.text.contains("报告")
-                && !h.text.contains(':')
-        })
-        .map(|h| h.range.clone());
-    let from_title = title_range.as_ref().and_then(|t| {
-        issuer_in_title(&text[t.clone()]).map(|r| t.start + r.start..t.start + r.end)
+    let header_ranges: Vec<Range<usize>> = header.iter().map(|h| h.range.clone()).collect();
+    meta.issuer = super::issuer::find(&super::issuer::Sources {
+        text,
+        lines,
+        layout,
+        header: &header_ranges,
+        title: title_range.clone(),
+        sign_off,
+    })
+    .map(|(r, value)| Located {
+        value,
+        span: loc(r),
     });
-    // A title naming only a place (`临沅市2023年…`) is refined by a 来源 body in that place.
-    let from_title = from_title.map(|t| {
-        let place = &text[t.clone()];
-        layout
-            .source
-            .clone()
-            .filter(|s| body_of_place(place).is_some() && text[s.clone()].starts_with(place))
-            .filter(|s| looks_like_org(&text[s.clone()]) && s.len() > t.len())
-            .unwrap_or(t)
-    });
-    let titled = header_org.is_none()
-        && from_title
-            .as_ref()
-            .is_some_and(|t| body_of_place(&text[t.clone()]).is_some());
-    // A page without a title still names its issuer as the subject of the opening sentence.
-    let from_opening = || {
-        (layout.body.start..layout.body.end.min(lines.len()))
-            .filter(|&i| !layout.chrome[i])
-            .take(OPENING_LINES)
-            .find_map(|i| {
-                let l = lines[i];
-                super::subject::opening_subject(l.text(text))
-                    .map(|r| l.start + r.start..l.start + r.end)
-            })
-    };
-    let stated = header_org
-        .or(from_title)
-        .or(sign_off)
-        .or_else(|| layout.source.clone());
-    // A bare place as the subject (`下蜀镇坚持…`) stands for its government, as in a title.
-    let opened = stated.is_none().then(from_opening).flatten();
-    let titled = titled
-        || opened
-            .as_ref()
-            .is_some_and(|r| body_of_place(&text[r.clone()]).is_some());
-    let issuer = stated.or(opened);
-    meta.issuer = issuer.map(|r| {
-        let named = &text[r.clone()];
-        Located {
-            value: titled
-                .then(|| body_of_place(named))
-                .flatten()
-                .unwrap_or_else(|| named.to_string()),
-            span: loc(r),
-        }
+
+    meta.broken_off = super::ending::broken_off(text, lines, layout).map(|r| Located {
+        value: super::src_text(norm, src, r.clone()),
+        span: loc(r),
     });
 
     let title_norm = title_range.clone().map(|r| &text[r]);
@@ -307,38 +262,6 @@ fn strip_draft_suffix(t: &str) -> &str {
     trimmed
 }
 
-/// A report titled by its place alone (`某县2023年法治政府建设年度报告`) is its government's, by the
-/// genre's convention: the place's 人民政府, or a 街道's 办事处.
-fn body_of_place(name: &str) -> Option<String> {
-    const PLACES: [&str; 8] = ["省", "市", "区", "县", "州", "旗", "镇", "乡"];
-    if name.chars().count() < 3 || name.starts_with(['全', '本', '我', '该']) {
-        return None;
-    }
-    if name.ends_with("街道") {
-        return Some(format!("{name}办事处"));
-    }
-    PLACES
-        .iter()
-        .any(|p| name.ends_with(p))
-        .then(|| format!("{name}人民政府"))
-}
-
-/// The issuing body named in a title: `X关于…`, `X2023年…`, or `2023年X法治政府建设…`.
-fn issuer_in_title(t: &str) -> Option<Range<usize>> {
-    if let Some(k) = t.find("关于") {
-        let name = t[..k].trim();
-        if name.chars().count() >= 2 {
-            return Some(0..name.len());
-        }
-    }
-    let c = ISSUER_IN_TITLE.captures(t)?;
-    [c.get(1), c.get(2)]
-        .into_iter()
-        .flatten()
-        .find(|g| g.as_str().chars().count() >= 2 && !g.as_str().contains("关于"))
-        .map(|g| g.range())
-}
-
 /// The year the opening sums up: `2023年，…` / `2023年以来` in one of the first paragraphs (a heading
 /// such as `一、总体情况` may come first), `现将…2023年度…报告如下`, or a heading `一、2022年主要工作`.
 fn opening_year(
@@ -388,13 +311,8 @@ fn opening_year(
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::SourceText;
-    use crate::report::{parse, DocKind, Meta};
+    use crate::report::{meta_of as meta, DocKind};
     use chrono::NaiveDate;
-
-    fn meta(text: &str) -> Meta {
-        parse(SourceText::from_text("t", text)).meta
-    }
 
     #[test]
     fn title_with_markdown_and_odd_spaces() {
@@ -421,11 +339,11 @@ mod tests {
             issuer("某某街道2023年法治政府建设年度报告").as_deref(),
             Some("某某街道办事处")
         );
-        // A 来源 naming a body of that place is more precise.
+        // The 来源 is who posted the page (often the justice bureau that drafted it), not the issuer.
         let m = meta(&format!(
             "某某市2023年法治政府建设年度报告\n来源：某某市司法局{opening}"
         ));
-        assert_eq!(m.issuer.unwrap().value, "某某市司法局");
+        assert_eq!(m.issuer.unwrap().value, "某某市人民政府");
         // A body named in the title is kept as written.
         assert_eq!(
             issuer("某某县司法局2023年法治政府建设年度报告").as_deref(),

@@ -172,6 +172,9 @@ pub struct Meta {
     pub published: Option<Located<NaiveDate>>,
     /// A draft marker left in the text (讨论稿, 征求意见稿, 送审稿, 初稿).
     pub draft: Option<Located<String>>,
+    /// The last words before the text breaks off (mid-sentence, or on a heading with nothing under
+    /// it): the copy lost its end, so a part missing from it may only be missing from the copy.
+    pub broken_off: Option<Located<String>>,
     pub kind: DocKind,
     /// Why the parser chose `kind`, in Chinese, for the output and `parse`.
     pub kind_reason: String,

@@ -4,8 +4,8 @@
 //! A line break is a real paragraph end when the line ends a sentence (。；：！？), is a heading or a
 //! header line, or the next line is indented or starts a heading. It is a conversion break when the line
 //! stops mid-sentence and the next line (after blank lines or a page number) cannot start a paragraph, or
-//! the line is a full-length body line. Only whitespace (and page-number lines) is ever dropped, so every
-//! normalised character still maps to the character it came from.
+//! the line is a full-length body line. Only whitespace, page-number lines and pinyin glosses are ever
+//! dropped, so every normalised character still maps to the character it came from.
 
 use super::{fold_width, NormBuilder, NormText};
 
@@ -13,6 +13,9 @@ use super::{fold_width, NormBuilder, NormText};
 const LONG_LINE_CHARS: usize = 40;
 /// A line with a comma in it is body text from this length on; shorter ones may be headers.
 const MIN_BODY_LINE_CHARS: usize = 12;
+/// An official document's line holds 28 characters (GB/T 9704): a bracketed paragraph line this
+/// long was wrapped, not ended.
+const MIN_WRAPPED_CHARS: usize = 24;
 /// At most this many blank lines may separate the two halves of a cut sentence.
 const MAX_BREAK_GAP: usize = 4;
 
@@ -53,6 +56,9 @@ fn raw_lines(src: &str) -> Vec<RawLine<'_>> {
 
 /// Normalise `src`; see the module documentation.
 pub fn normalize(src: &str) -> NormText {
+    // Same byte offsets either way, so the map still points into the source as given.
+    let simplified = super::script::simplified(src);
+    let src = simplified.as_ref();
     let lines = raw_lines(src);
     let mut b = NormBuilder::with_capacity(src.len());
     let mut i = 0;
@@ -79,8 +85,19 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
     let mut last: Option<char> = None;
     // Offset of a run of spaces not yet written; kept only between two ASCII characters.
     let mut pending: Option<usize> = None;
+    // End of a pinyin gloss being skipped.
+    let mut skip_to = 0;
     for (off, c) in line.trimmed.char_indices() {
+        if off < skip_to {
+            continue;
+        }
         let c = fold_width(c);
+        if c == '(' && last.is_some_and(super::script::is_han) {
+            if let Some(n) = pinyin_gloss(&line.trimmed[off..]) {
+                skip_to = off + n;
+                continue;
+            }
+        }
         if is_space(c) {
             pending = pending.or(Some(off));
             continue;
@@ -93,6 +110,25 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
         b.push(c, base + off);
         last = Some(c);
     }
+}
+
+/// Length of a pinyin gloss opening `rest` (`(qū)`, `（shè）`): converter garbage some mirror sites
+/// put after a character. Only a syllable with a tone mark counts, so `(a)` or `(pdf)` stay.
+fn pinyin_gloss(rest: &str) -> Option<usize> {
+    const MAX_SYLLABLE: usize = 6;
+    let mut chars = rest.char_indices().skip(1);
+    let mut toned = false;
+    for (n, (at, c)) in chars.by_ref().enumerate() {
+        match fold_width(c) {
+            ')' if n > 0 && toned => return Some(at + c.len_utf8()),
+            c if n < MAX_SYLLABLE && (c.is_ascii_lowercase() || c == 'ü') => {}
+            c if n < MAX_SYLLABLE && "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c) => {
+                toned = true
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// A line of page fields (`…来源：某局发布时间：2024-03-28 09:18`) ends where it ends.
@@ -108,7 +144,11 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     let cur = lines[i].trimmed;
     let last = cur.chars().next_back()?;
     // A numbered line may be a long paragraph cut by a page break; short ones fail the length test below.
-    if ends_sentence(cur) || (starts_block(cur) && !starts_numbered(cur)) || is_field_line(cur) {
+    let run_in = run_in_bracket(cur);
+    if ends_sentence(cur)
+        || (starts_block(cur) && !starts_numbered(cur) && !run_in)
+        || is_field_line(cur)
+    {
         return None;
     }
     let mut j = i + 1;
@@ -125,6 +165,18 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
         return None;
     }
     let first = next.trimmed.chars().next()?;
+    if run_in {
+        // A `【…】` paragraph goes on only in the line right below a full line, never across a gap:
+        // a `【栏目】` title or a page's 【打印】 line stands alone.
+        let full = cur.chars().count() >= MIN_WRAPPED_CHARS;
+        let joins = gap == 0
+            && full
+            && next.lead == 0
+            && !starts_block(next.trimmed)
+            && !is_field_line(next.trimmed)
+            && !super::title::ends_like_title(cur.trim_end_matches(['》', '”']));
+        return joins.then_some(j);
+    }
     if cannot_start_paragraph(last, first) {
         return Some(j);
     }
@@ -141,6 +193,14 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+/// `【规范决策程序】市政府…`: a bracketed run-in heading with its paragraph's text after it.
+fn run_in_bracket(line: &str) -> bool {
+    const MIN_TEXT_CHARS: usize = 8;
+    line.strip_prefix('【')
+        .and_then(|r| r.split_once('】'))
+        .is_some_and(|(_, text)| text.chars().count() >= MIN_TEXT_CHARS)
 }
 
 /// The line ends a sentence: 。；：！？ possibly followed by closing quotes or brackets.
@@ -180,10 +240,12 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
+/// The line opens with a list or heading number (`1.`, `（二）`, `三、`), not with a figure
+/// (`10项，其中…` is the tail of a wrapped sentence).
 fn starts_numbered(line: &str) -> bool {
-    line.starts_with(|c: char| {
-        c.is_ascii_digit() || fold_width(c).is_ascii_digit() || fold_width(c) == '('
-    }) || line.starts_with(super::numerals::is_cn_numeral_char)
+    const MARKER_CHARS: usize = 12;
+    let head: String = line.chars().take(MARKER_CHARS).map(fold_width).collect();
+    super::outline::heading_marker(&head).is_some()
 }
 
 /// The next line cannot begin a paragraph after `last`: a unit, a percent sign or closing punctuation.
@@ -281,5 +343,30 @@ mod tests {
         let src =
             "全年共组织开展各类普法宣传活动，以及法律咨询服务活动\n\n- 3 -\n\n多场，受众广泛。\n";
         assert!(normalize(src).text.contains("服务活动多场"));
+    }
+
+    #[test]
+    fn a_wrapped_bracketed_paragraph_is_joined_but_a_bracketed_title_is_not() {
+        let src =
+            "【规范决策程序】市政府重大行政决策事项目录共列入事\n项10项，其中已作出决策8项。\n";
+        assert_eq!(
+            normalize(src).text,
+            "【规范决策程序】市政府重大行政决策事项目录共列入事项10项,其中已作出决策8项。\n"
+        );
+        for src in [
+            "【法治政府建设】某某区2022年法治政府建设年度报告\n2022年，我区坚持依法行政。\n",
+            "【规范决策程序】市政府重大行政决策事项目录共列\n\n入事项10项。\n",
+            "【打印】【关闭】\n某某区人民政府办公室主办\n",
+            "【政策解读】图解《某县人民政府关于2022年度法治政府建设情况的报告》\n近日，该报告在县政府门户网站全文公开。\n",
+        ] {
+            assert_eq!(normalize(src).text.lines().count(), src.lines().count(), "{src}");
+        }
+    }
+
+    #[test]
+    fn pinyin_glosses_after_characters_are_dropped() {
+        let src = "区(qū)司法局设（shè）立公共法律服务站，见附件(pdf)和附表(a)。";
+        let n = normalize(src);
+        assert_eq!(n.text, "区司法局设立公共法律服务站,见附件(pdf)和附表(a)。");
     }
 }

@@ -6,13 +6,15 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Year, an optional `在…下,` clause, the subject, then one of the genre's opening verbs.
+/// A clause opening with the year (`2023年,`, `2023年以来,`, `2025年是…收官之年,`), an optional
+/// `在…下,` clause, the subject, then one of the genre's opening verbs or adverbs.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:(?:19|20)\d{2}年(?:度|以来)?,)(?:在[^,。]{2,80}?下,)?",
+        r"^(?:(?:19|20)\d{2}年[^,。]{0,30},)(?:在[^,。]{2,80}?下,)?",
         r"(?P<org>[^,。、:;\s\d]{2,24}?)",
         r"(?:坚持|在|深入|认真|全面|始终|紧紧|紧扣|围绕|积极|持续|聚焦|按照|牢固|着力|大力|切实|",
-        r"进一步|高度|严格|立足|全力|扎实|不断|锚定|贯彻|落实|把|将|以)"
+        r"进一步|高度|严格|立足|全力|扎实|不断|锚定|贯彻|落实|坚决|坚定|主动|自觉|努力|继续|紧密|",
+        r"把|将|以)"
     ))
     .expect("valid regex")
 });
@@ -47,10 +49,19 @@ const BODIES: [&str; 22] = [
 /// sector, not an issuer; `我区`/`全县` name none).
 pub fn opening_subject(sentence: &str) -> Option<Range<usize>> {
     let org = OPENING.captures(sentence)?.name("org")?;
-    let name = org.as_str();
-    let named = BODIES.iter().any(|b| name.ends_with(b))
-        && !name.starts_with(['全', '我', '本', '该', '各', '在', '从', '对']);
-    named.then(|| org.range())
+    names_body(org.as_str()).then(|| org.range())
+}
+
+/// The words end like a body's name and name it: not a pointer (我区, 全县, 本局) nor a bare level
+/// (街道, 县人民政府, 省政府), which leaves the body to the reader's knowledge of the site.
+pub fn names_body(name: &str) -> bool {
+    const LEVEL_CHARS: &str = "省市区县州旗镇乡街道人民政府";
+    let Some(body) = BODIES.iter().find(|b| name.ends_with(**b)) else {
+        return false;
+    };
+    let rest = &name[..name.len() - body.len()];
+    rest.chars().any(|c| !LEVEL_CHARS.contains(c))
+        && !name.starts_with(['全', '我', '本', '该', '各', '在', '从', '对'])
 }
 
 #[cfg(test)]
@@ -80,6 +91,14 @@ mod tests {
             subject("2021年,在市委、市政府的正确领导下,某县深入推进依法行政"),
             Some("某县")
         );
+        assert_eq!(
+            subject("2020年以来,在市委、市政府的坚强领导下,某某区政府坚决贯彻落实"),
+            Some("某某区政府")
+        );
+        assert_eq!(
+            subject("2025年是法治政府建设五年纲要的收官之年,某区审计局在区委的领导下"),
+            Some("某区审计局")
+        );
     }
 
     #[test]
@@ -89,5 +108,11 @@ mod tests {
         assert_eq!(subject("2023年,全县上下认真贯彻落实"), None);
         assert_eq!(subject("司法部坚持以习近平法治思想为指导"), None);
         assert_eq!(subject("2023年,法治政府建设取得新成效"), None);
+        assert_eq!(subject("2022年,县人民政府坚持以习近平法治思想为指导"), None);
+        assert_eq!(subject("2025年,街道在区委的领导下"), None);
+        assert_eq!(
+            subject("2023年是全面贯彻党的二十大精神的开局之年,全区上下坚持"),
+            None
+        );
     }
 }

@@ -28,6 +28,23 @@ struct Candidate<'a> {
 
 /// Norm range of the title, if one is found.
 pub fn find(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>> {
+    in_header(text, lines, layout).or_else(|| quoted_in_opening(text, lines, layout))
+}
+
+/// A page without a title line that starts by quoting it: `《某市人民政府2018年度法治政府建设工作
+/// 报告》是…` (aggregator and encyclopedia-style copies).
+fn quoted_in_opening(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>> {
+    let i = (layout.body.start..layout.body.end.min(lines.len()))
+        .find(|&i| !layout.chrome[i] && !lines[i].text(text).is_empty())?;
+    let l = lines[i];
+    let inner = l.text(text).strip_prefix('《')?;
+    let name = &inner[..inner.find('》')?];
+    let start = l.start + '《'.len_utf8();
+    (is_candidate(name) && has_title_word(name) && ends_like_title(name))
+        .then(|| start..start + name.len())
+}
+
+fn in_header(text: &str, lines: &[NLine], layout: &Layout) -> Option<Range<usize>> {
     let mut cands: Vec<Candidate<'_>> = Vec::new();
     let field = layout.title_field.clone().map(|r| Candidate {
         text: &text[r.clone()],
@@ -136,7 +153,7 @@ fn has_title_word(t: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
-fn ends_like_title(t: &str) -> bool {
+pub fn ends_like_title(t: &str) -> bool {
     let t = t.trim_end_matches(|c: char| {
         ")）]】".contains(c) || c.is_ascii_digit() || "(（—-年".contains(c)
     });
@@ -156,7 +173,16 @@ pub fn is_candidate(t: &str) -> bool {
         && scan::doc_number(t).is_none()
         && date_line(t).is_none()
         && !super::meta::is_draft_marker(t)
-        && !(looks_like_org(t) && !has_title_word(t) && !t.contains("总结"))
+        && !(looks_like_org(t)
+            && !has_title_word(t)
+            && !t.contains("总结")
+            && !t.starts_with("关于"))
+        && !is_issuer_mark(t)
+}
+
+/// The red header of an official document (`某市人民政府文件`) names its issuer, not the document.
+fn is_issuer_mark(t: &str) -> bool {
+    t.strip_suffix("文件").is_some_and(looks_like_org)
 }
 
 /// The start of the issuing body's line right above a title that does not name it.
@@ -227,14 +253,8 @@ pub fn display(src_text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::SourceText;
-    use crate::report::parse;
-
     fn title(text: &str) -> Option<String> {
-        parse(SourceText::from_text("t", text))
-            .meta
-            .title
-            .map(|t| t.value)
+        crate::report::meta_of(text).title.map(|t| t.value)
     }
 
     #[test]
@@ -250,6 +270,19 @@ mod tests {
             title(alone).as_deref(),
             Some("关于印发某县2024年法治政府建设工作要点的通知")
         );
+    }
+
+    #[test]
+    fn a_title_quoted_at_the_start_of_a_page_without_one() {
+        let text = "《某市人民政府2018年度法治政府建设工作报告》是某市人民政府发布的报告。\n2018年，我市坚持依法行政，各项工作取得新的进展，现将有关情况报告如下。\n";
+        assert_eq!(
+            title(text).as_deref(),
+            Some("某市人民政府2018年度法治政府建设工作报告")
+        );
+        // A book or a law quoted in prose is not a title.
+        let text =
+            "《中华人民共和国行政复议法》修订施行后，我局认真组织学习，全面推进依法行政工作。\n";
+        assert_eq!(title(text), None);
     }
 
     #[test]
