@@ -10,10 +10,12 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default)]
 pub struct NormText {
     pub text: String,
-    /// `map[i]` is the source offset of the character that produced normalised byte `i`;
-    /// `map[text.len()]` is the source end. Four bytes an entry, not eight: the map is the largest
-    /// thing kept per report (offsets past 4 GiB saturate; no report is that long).
-    map: Vec<u32>,
+    /// The map back to the source, as runs: from `(norm, source)` on, each normalised character
+    /// starts `source - norm` bytes later in the source, until the next run. A run ends only where
+    /// a character was folded to a shorter one or dropped, so a report needs a few runs per
+    /// hundred characters instead of an offset per byte (which was the largest thing kept for a
+    /// long report). Offsets past 4 GiB saturate; no report is that long.
+    runs: Vec<(u32, u32)>,
 }
 
 /// The half-width form of a full-width ASCII character, or the character itself.
@@ -37,20 +39,19 @@ impl NormText {
 
     /// The source span of normalised byte range `range`.
     pub fn to_source(&self, range: Range<usize>) -> Span {
-        let start = self.map[range.start.min(self.text.len())] as usize;
+        let start = self.source_at(range.start.min(self.text.len()));
         let end = if range.end == 0 {
             start
         } else {
             // End of the last character in the range: the start of the next one in the source.
-            (self.map[range.end.min(self.text.len())] as usize).max(start)
+            self.source_at(range.end.min(self.text.len())).max(start)
         };
         Span::new(start, end)
     }
 
     /// The normalised byte range covering source span `span`.
     pub fn from_source(&self, span: Span) -> Range<usize> {
-        let start = self.map.partition_point(|&s| (s as usize) < span.start);
-        let end = self.map.partition_point(|&s| (s as usize) < span.end);
+        let (start, end) = (self.first_from(span.start), self.first_from(span.end));
         start.min(self.text.len())..end.min(self.text.len())
     }
 
@@ -58,36 +59,82 @@ impl NormText {
     pub fn slice_source(&self, span: Span) -> &str {
         &self.text[self.from_source(span)]
     }
+
+    /// Source offset of the character holding normalised byte `i` (`i <= text.len()`).
+    fn source_at(&self, i: usize) -> usize {
+        let mut at = i;
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let r = self.runs.partition_point(|&(n, _)| n as usize <= at);
+        let Some(&(n, s)) = r.checked_sub(1).and_then(|r| self.runs.get(r)) else {
+            return 0;
+        };
+        s as usize + (at - n as usize)
+    }
+
+    /// The first normalised offset (up to `text.len() + 1`, for none) whose source offset is at
+    /// least `x`.
+    fn first_from(&self, x: usize) -> usize {
+        let r = self.runs.partition_point(|&(_, s)| (s as usize) < x);
+        let end = self
+            .runs
+            .get(r)
+            .map_or(self.text.len() + 1, |&(n, _)| n as usize);
+        let Some(&(n, s)) = r.checked_sub(1).and_then(|r| self.runs.get(r)) else {
+            return 0;
+        };
+        let mut at = n as usize + (x - s as usize);
+        if at >= end {
+            return end;
+        }
+        while at < self.text.len() && !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    }
 }
 
 /// Builds a [`NormText`] character by character.
 #[derive(Debug, Default)]
 pub struct NormBuilder {
     text: String,
-    map: Vec<u32>,
+    runs: Vec<(u32, u32)>,
 }
 
 impl NormBuilder {
     pub fn with_capacity(n: usize) -> Self {
         NormBuilder {
             text: String::with_capacity(n),
-            map: Vec::with_capacity(n + 1),
+            runs: Vec::new(),
         }
     }
 
     /// Append `c`, produced by the source character at `source_offset`.
     pub fn push(&mut self, c: char, source_offset: usize) {
+        self.mark(source_offset);
         self.text.push(c);
-        self.map
-            .extend(std::iter::repeat_n(offset32(source_offset), c.len_utf8()));
     }
 
     /// Finish; `source_len` is the length of the source text.
     pub fn finish(mut self, source_len: usize) -> NormText {
-        self.map.push(offset32(source_len));
+        self.mark(source_len);
+        self.runs.shrink_to_fit();
         NormText {
             text: self.text,
-            map: self.map,
+            runs: self.runs,
+        }
+    }
+
+    /// Start a run at the end of the text unless `source_offset` continues the current one.
+    fn mark(&mut self, source_offset: usize) {
+        let (n, s) = (offset32(self.text.len()), offset32(source_offset));
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|&(rn, rs)| s.wrapping_sub(rs) == n.wrapping_sub(rn));
+        if !continues {
+            self.runs.push((n, s));
         }
     }
 }
@@ -109,5 +156,31 @@ mod tests {
         let span = n.to_source(at..at + 4);
         assert_eq!(&src[span.start..span.end], "１００％");
         assert_eq!(n.slice_source(span), "100%");
+    }
+
+    /// The runs give every offset the per-byte map they replace would have given.
+    #[test]
+    fn runs_map_like_a_map_per_byte() {
+        let src = "（一）１２件，\u{3000}丢弃的字x，ab。末尾";
+        let mut b = NormBuilder::with_capacity(src.len());
+        let mut per_byte = Vec::new();
+        for (i, c) in src.char_indices() {
+            if c == '丢' || c == '弃' {
+                continue; // dropped, as the parser drops a page break
+            }
+            let c = fold_width(c);
+            per_byte.extend(std::iter::repeat_n(i, c.len_utf8()));
+            b.push(c, i);
+        }
+        per_byte.push(src.len());
+        let n = b.finish(src.len());
+        assert_eq!(per_byte.len(), n.text.len() + 1);
+        for (i, &want) in per_byte.iter().enumerate() {
+            assert_eq!(n.source_at(i), want, "byte {i}");
+        }
+        for x in 0..=src.len() + 1 {
+            let want = per_byte.partition_point(|&s| s < x);
+            assert_eq!(n.first_from(x), want, "source {x}");
+        }
     }
 }
