@@ -255,7 +255,7 @@ fn seed_002_city_justice_bureau_web_page() {
         .facts
         .iter()
         .filter(|f| f.kind == FactKind::Change)
-        .map(|f| (f.label.clone(), f.value, f.unit.clone()))
+        .map(|f| (f.label.clone(), f.value, f.unit.to_string()))
         .collect();
     assert_eq!(
         changes,
@@ -266,7 +266,7 @@ fn seed_002_city_justice_bureau_web_page() {
     );
     assert!(!rates(&r).iter().any(|(l, _)| l.starts_with("败诉")));
     let money = r.facts.iter().find(|f| f.label == "金额").unwrap();
-    assert_eq!((money.value, money.unit.as_str()), (dec("198628700"), "元"));
+    assert_eq!((money.value, money.unit), (dec("198628700"), "元"));
     assert!(has_breakdown(
         &r,
         "3",

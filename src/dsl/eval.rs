@@ -365,7 +365,7 @@ impl<'a> Evaluator<'a> {
                         percent: fact.unit == "%",
                         at: Some(fact.span),
                     }),
-                    Field::Unit => Value::Str(&fact.unit, Some(fact.span)),
+                    Field::Unit => Value::Str(fact.unit, Some(fact.span)),
                     Field::Approx => Value::Str(approx_name(fact.approx), Some(fact.span)),
                     Field::Kind => Value::Str(fact_kind_name(fact.kind), Some(fact.span)),
                     Field::Text => norm(fact.span),

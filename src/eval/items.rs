@@ -139,9 +139,9 @@ impl Found {
             FactKind::Change => (
                 Key::Change {
                     value,
-                    unit: f.unit.clone(),
+                    unit: f.unit.to_string(),
                 },
-                change_shown(value, &f.unit),
+                change_shown(value, f.unit),
             ),
             _ => (
                 Key::Rate(value),

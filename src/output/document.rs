@@ -132,7 +132,7 @@ pub fn render_table(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             format!("{}:{}", p.line, p.column),
             cut(&f.label),
             format!("{}{}", approx_sign(f.approx), f.value.normalize()),
-            f.unit.clone(),
+            f.unit.to_string(),
             kind_name(f).to_string(),
             cut(&report.slice(f.span).split_whitespace().collect::<String>()),
         ]);

@@ -139,7 +139,7 @@ struct Hit {
     span: Range<usize>,
     number: Range<usize>,
     value: Decimal,
-    unit: String,
+    unit: &'static str,
     approx: Approx,
     kind: FactKind,
     /// Where the label search ends (the start of the number, or of the change verb).
@@ -153,7 +153,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
         let text = &norm.text;
         let protected = protected_ranges(&text[p.norm.clone()], p.norm.start);
         let mut floor = p.norm.start;
-        let mut prev_unit: Option<(String, usize)> = None;
+        let mut prev_unit: Option<(&'static str, usize)> = None;
         for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
             let before = label::before(text, floor.min(hit.label_end), hit.label_end);
             let after = if hit.kind == FactKind::Change {
@@ -169,7 +169,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                 facts.push(Fact {
                     label: l.as_ref().map(|l| l.text.clone()).unwrap_or_default(),
                     value: hit.value,
-                    unit: hit.unit.clone(),
+                    unit: hit.unit,
                     approx: hit.approx,
                     kind: hit.kind,
                     span: super::src_span(norm, src, hit.span.clone()),
@@ -265,7 +265,7 @@ fn numbers(
     text: &str,
     range: Range<usize>,
     protected: &[Range<usize>],
-    prev_unit: &mut Option<(String, usize)>,
+    prev_unit: &mut Option<(&'static str, usize)>,
 ) -> Vec<Hit> {
     let mut out = Vec::new();
     // Text before this offset has been consumed by a fact.
@@ -297,7 +297,7 @@ fn numbers(
         if protected.iter().any(|p| p.start <= i && i < p.end) {
             continue;
         }
-        *prev_unit = Some((hit.unit.clone(), hit.span.end));
+        *prev_unit = Some((hit.unit, hit.span.end));
         next = hit.span.end.max(end);
         out.push(hit);
     }
@@ -326,7 +326,7 @@ fn read(
     start: usize,
     end: usize,
     digits: bool,
-    prev_unit: &Option<(String, usize)>,
+    prev_unit: &Option<(&'static str, usize)>,
 ) -> Option<Hit> {
     // Cheap rejection first: a Chinese numeral needs a classifier right after it (most 一 are words).
     if !digits {
@@ -388,11 +388,11 @@ fn read(
         _ if value < Decimal::TEN && tenths(rest(k)) => {
             value = value.checked_mul(Decimal::TEN)?;
             k += '成'.len_utf8();
-            "%".to_string()
+            "%"
         }
         Some(u) => {
             k += u.len();
-            u.to_string()
+            u
         }
         None if digits => elided_unit(text, sentence.clone(), k, prev_unit)?,
         None => return None,
@@ -420,7 +420,7 @@ fn read(
         value = -value;
     }
     let unit = if unit == "百分点" {
-        "个百分点".to_string()
+        "个百分点"
     } else {
         unit
     };
@@ -452,8 +452,8 @@ fn elided_unit(
     text: &str,
     sentence: Range<usize>,
     k: usize,
-    prev_unit: &Option<(String, usize)>,
-) -> Option<String> {
+    prev_unit: &Option<(&'static str, usize)>,
+) -> Option<&'static str> {
     let next = text[k..sentence.end].chars().next();
     let ends_item = next.is_none_or(|c| matches!(c, ',' | '。' | ';' | '、'));
     if !ends_item {
@@ -465,16 +465,16 @@ fn elided_unit(
         .trim_end_matches(['为', '达'])
         .ends_with(['数', '量']);
     if label_is_count {
-        return Some(String::new());
+        return Some("");
     }
     match prev_unit {
         Some((u, end))
-            if u != "%"
+            if *u != "%"
                 && !u.is_empty()
                 && k.saturating_sub(*end) <= 30
                 && *end >= sentence.start =>
         {
-            Some(u.clone())
+            Some(*u)
         }
         _ => None,
     }

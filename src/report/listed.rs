@@ -99,7 +99,7 @@ fn after_total(
     end: usize,
     taken: &HashSet<usize>,
 ) -> Option<(Vec<usize>, BreakdownRelation)> {
-    let unit = cx.facts[t].unit.as_str();
+    let unit = cx.facts[t].unit;
     // The total closes its clause and is not itself an item of a list.
     if !cx.countable(t, unit) || t + 1 >= end || cx.join(t, t + 1) != Join::Clause {
         return None;
@@ -159,7 +159,7 @@ fn before_total(
     start: usize,
     taken: &HashSet<usize>,
 ) -> Option<(Vec<usize>, BreakdownRelation)> {
-    let unit = cx.facts[t].unit.as_str();
+    let unit = cx.facts[t].unit;
     if t < start + 2 || !cx.countable(t, unit) {
         return None;
     }

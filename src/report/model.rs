@@ -267,7 +267,7 @@ pub struct Fact {
     /// For a change, negative when it goes down.
     pub value: Decimal,
     /// Normalised unit: 件 次 人 个 项 家 元 % 个百分点 …
-    pub unit: String,
+    pub unit: &'static str,
     pub approx: Approx,
     pub kind: FactKind,
     /// The number with its unit (and approximation words) as written.

@@ -119,7 +119,7 @@ fn qizhong(
             own = parts.len();
         }
     }
-    let unit = facts.get(*parts.first()?)?.unit.clone();
+    let unit = facts.get(*parts.first()?)?.unit;
     own = parts[..own]
         .iter()
         .filter(|&&fi| facts[fi].unit == unit)

@@ -140,7 +140,8 @@ impl ReportBuilder {
                     .chars()
                     .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
                     .collect();
-                let unit = written[digits.len()..].to_string();
+                // Units are static in the parser; a test report's few are leaked to match.
+                let unit: &'static str = written[digits.len()..].to_string().leak();
                 let label_span = text[..*from]
                     .rfind(label.as_str())
                     .map(|s| Span::new(s, s + label.len()));

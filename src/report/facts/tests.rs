@@ -27,7 +27,7 @@ fn count_with_label_after_generic_verb() {
     let (r, fs) = facts("全年共办理公证案件88件，同比持平。");
     let f = one(&fs, "公证案件");
     assert_eq!(
-        (f.value, f.unit.as_str(), f.kind, f.approx),
+        (f.value, f.unit, f.kind, f.approx),
         (dec("88"), "件", FactKind::Quantity, Approx::Exact)
     );
     assert_eq!(r.slice(f.span), "88件");
@@ -39,7 +39,7 @@ fn rate_with_space_and_full_width_percent() {
     let (r, fs) = facts("机关负责人出庭应诉率为 ９８.５％。");
     let f = one(&fs, "机关负责人出庭应诉率");
     assert_eq!(
-        (f.value, f.unit.as_str(), f.kind),
+        (f.value, f.unit, f.kind),
         (dec("98.5"), "%", FactKind::Rate)
     );
     assert_eq!(r.slice(f.span), "９８.５％");
@@ -67,12 +67,12 @@ fn changes_are_not_rates() {
     let (_, fs) = facts("败诉案件数同比下降12.5%，败诉率下降3.2个百分点，办件量增长了8%。");
     let a = one(&fs, "败诉案件数");
     assert_eq!(
-        (a.kind, a.value, a.unit.as_str()),
+        (a.kind, a.value, a.unit),
         (FactKind::Change, dec("-12.5"), "%")
     );
     let b = one(&fs, "败诉率");
     assert_eq!(
-        (b.kind, b.value, b.unit.as_str()),
+        (b.kind, b.value, b.unit),
         (FactKind::Change, dec("-3.2"), "个百分点")
     );
     assert_eq!(one(&fs, "办件量").value, dec("8"));
@@ -83,10 +83,10 @@ fn changes_are_not_rates() {
 fn multipliers_and_approximations() {
     let (_, fs) = facts("发放补贴资金3.2万元，受众2万余人次，覆盖群众超万人，培训约300人，用时不足2小时，合格率达95%以上。");
     let f = one(&fs, "补贴资金");
-    assert_eq!((f.value, f.unit.as_str()), (dec("32000"), "元"));
+    assert_eq!((f.value, f.unit), (dec("32000"), "元"));
     let f = one(&fs, "受众");
     assert_eq!(
-        (f.value, f.unit.as_str(), f.approx),
+        (f.value, f.unit, f.approx),
         (dec("20000"), "人次", Approx::AtLeast)
     );
     let f = one(&fs, "覆盖群众");
@@ -128,7 +128,7 @@ fn noun_after_the_classifier_is_the_label() {
 fn elided_unit_at_the_end_of_a_list() {
     let (_, fs) = facts("现在册40人，其中缓刑30人，管制9人，假释1。");
     let f = one(&fs, "假释");
-    assert_eq!((f.value, f.unit.as_str()), (dec("1"), "人"));
+    assert_eq!((f.value, f.unit), (dec("1"), "人"));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn shortening_and_traditional_growth_are_changes() {
 fn tenths_are_a_share() {
     let (_, fs) = facts("群众满意度达到8成以上。");
     assert_eq!(
-        (fs[0].value, fs[0].unit.as_str(), fs[0].kind, fs[0].approx),
+        (fs[0].value, fs[0].unit, fs[0].kind, fs[0].approx),
         (dec("80"), "%", FactKind::Rate, Approx::AtLeast)
     );
     let (_, fs) = facts("九成的事项实现网上办理。");
