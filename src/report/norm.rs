@@ -116,6 +116,12 @@ impl NormBuilder {
         self.text.push(c);
     }
 
+    /// Append `s`, copied unchanged from the source at `source_offset`.
+    pub fn push_str(&mut self, s: &str, source_offset: usize) {
+        self.mark(source_offset);
+        self.text.push_str(s);
+    }
+
     /// Finish; `source_len` is the length of the source text.
     pub fn finish(mut self, source_len: usize) -> NormText {
         self.mark(source_len);

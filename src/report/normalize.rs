@@ -82,24 +82,23 @@ pub fn normalize(src: &str) -> NormText {
 /// numbers or other Chinese (`2023 年`, `出庭应诉率为 100%`).
 fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
     let base = line.start + line.lead;
+    let text = line.trimmed;
     let mut last: Option<char> = None;
     // Offset of a run of spaces not yet written; kept only between two ASCII characters.
     let mut pending: Option<usize> = None;
-    // End of a pinyin gloss being skipped.
-    let mut skip_to = 0;
-    for (off, c) in line.trimmed.char_indices() {
-        if off < skip_to {
-            continue;
-        }
-        let c = fold_width(c);
+    let mut off = 0;
+    while let Some(raw) = text[off..].chars().next() {
+        let next = off + raw.len_utf8();
+        let c = fold_width(raw);
         if c == '(' && last.is_some_and(super::script::is_han) {
-            if let Some(n) = pinyin_gloss(&line.trimmed[off..]) {
-                skip_to = off + n;
+            if let Some(n) = pinyin_gloss(&text[off..]) {
+                off += n;
                 continue;
             }
         }
         if is_space(c) {
             pending = pending.or(Some(off));
+            off = next;
             continue;
         }
         if let Some(at) = pending.take() {
@@ -109,7 +108,26 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
         }
         b.push(c, base + off);
         last = Some(c);
+        // Most of a line is characters this loop would copy one by one: copy them at once.
+        let plain = plain_len(&text[next..]);
+        if plain > 0 {
+            b.push_str(&text[next..next + plain], base + next);
+            last = text[..next + plain].chars().next_back();
+        }
+        off = next + plain;
     }
+}
+
+/// Length of the run opening `s` of characters kept as they are: not folded, not a space, not
+/// a bracket that may open a pinyin gloss.
+fn plain_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| {
+            // Han characters (the bulk of a report) are plain without further tests.
+            !('\u{3400}'..='\u{9FFF}').contains(&c)
+                && (c == '(' || fold_width(c) != c || is_space(c))
+        })
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// Length of a pinyin gloss opening `rest` (`(qū)`, `（shè）`): converter garbage some mirror sites
