@@ -65,6 +65,16 @@ const TRAILING: &[&str] = &[
 ];
 /// Trailing words that mean one value is shared by the items listed before it with 、 (分别 pairs
 /// several values with several items, so it is not one of them).
+/// The last characters of [`TRAILING`]'s words.
+static TRAILING_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut last: Vec<char> = TRAILING
+        .iter()
+        .filter_map(|t| t.chars().next_back())
+        .collect();
+    last.sort_unstable();
+    last.dedup();
+    last
+});
 const SHARED: &[&str] = &["均", "都", "全部"];
 
 /// Scope and time words: the label starts after them, and a bare verb after them is still a label.
@@ -188,7 +198,12 @@ fn clause_start(text: &str, floor: usize, at: usize) -> usize {
 fn strip_trailing(s: &str) -> (&str, bool) {
     let mut s = s.trim_end();
     let mut shared = false;
-    while let Some(t) = TRAILING.iter().find(|t| s.ends_with(*t)) {
+    // Most clauses end in a noun: one character test spares the list's forty comparisons.
+    while let Some(t) = TRAILING_LAST
+        .contains(&s.chars().next_back().unwrap_or(' '))
+        .then(|| TRAILING.iter().find(|t| s.ends_with(*t)))
+        .flatten()
+    {
         shared |= SHARED.iter().any(|w| t.starts_with(w));
         s = &s[..s.len() - t.len()];
     }
