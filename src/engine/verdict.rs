@@ -98,7 +98,7 @@ impl Evidence {
             .map(|c| if c == '\n' { ' ' } else { c })
             .take(EXCERPT_CHARS)
             .collect();
-        if raw.chars().count() > EXCERPT_CHARS {
+        if raw.chars().nth(EXCERPT_CHARS).is_some() {
             text.push('…');
         }
         let origin = report.source.origin_at(span.start);
@@ -125,28 +125,36 @@ const CONTEXT_CHARS: usize = 16;
 /// the span is long or the line holds nothing else.
 fn context_around(text: &str, span: Span) -> Option<String> {
     let found = text.get(span.start..span.end)?;
-    if found.chars().count() >= SHORT_CHARS || found.contains('\n') {
+    if found.chars().nth(SHORT_CHARS - 1).is_some() || found.contains('\n') {
         return None;
     }
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..]
         .find(['\r', '\n'])
         .map_or(text.len(), |i| span.end + i);
-    let before: Vec<char> = text[line_start..span.start].chars().collect();
-    let after: Vec<char> = text[span.end..line_end].chars().collect();
-    let indent = before.iter().take_while(|c| c.is_whitespace()).count();
-    let before_text = &before[indent..];
-    if before_text.is_empty() && after.iter().all(|c| c.is_whitespace()) {
+    // Only the ends of the line next to the span are read: a paragraph is often one long line.
+    let before = text[line_start..span.start].trim_start_matches(char::is_whitespace);
+    let after = &text[span.end..line_end];
+    if before.is_empty() && after.chars().all(char::is_whitespace) {
         return None;
     }
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let to = after
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(after.len(), |(i, _)| i);
     let mut out = String::new();
-    if before_text.len() > CONTEXT_CHARS {
+    if from > 0 {
         out.push('…');
     }
-    out.extend(&before_text[before_text.len().saturating_sub(CONTEXT_CHARS)..]);
+    out.push_str(&before[from..]);
     out.push_str(found);
-    out.extend(after.iter().take(CONTEXT_CHARS));
-    if after.len() > CONTEXT_CHARS {
+    out.push_str(&after[..to]);
+    if to < after.len() {
         out.push('…');
     }
     Some(out)
