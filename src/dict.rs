@@ -4,6 +4,7 @@
 //! Built-in dictionaries come from rules/dict/*.yaml; a configuration adds its own
 //! (`dictionaries: [./本地词表.yaml]`). Rules read them through `typos()` and `formulations()`.
 
+mod automaton;
 pub mod builtin;
 mod compile;
 mod scan;

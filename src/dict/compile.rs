@@ -1,10 +1,10 @@
 //! [`DictFile`] → [`Dictionary`]: validated entries and one Aho-Corasick automaton over every
 //! form an entry looks for.
 
+use super::automaton::Automaton;
 use super::spec::{DictFile, DictKind, EntrySpec};
 use crate::pack::{OneOrMany, PackError, PackErrorKind, YamlSource};
 use crate::report::fold_width;
-use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 
@@ -58,7 +58,7 @@ pub struct Dictionary {
     pub file: String,
     pub sources: BTreeMap<String, String>,
     pub entries: Vec<Entry>,
-    pub(crate) automaton: AhoCorasick,
+    pub(crate) automaton: Automaton,
     /// Pattern id → (entry, kind).
     pub(crate) patterns: Vec<(usize, PatKind)>,
 }
@@ -123,9 +123,8 @@ impl Dictionary {
                 patterns.push((i, kind));
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
+        let texts = texts.into_iter().map(str::to_string).collect();
+        let automaton = Automaton::new(texts)
             .map_err(|e| err("entries".into(), format!("无法编译词典：{e}")))?;
         Ok(Dictionary {
             id: file.dictionary,

@@ -60,7 +60,7 @@ impl Dictionary {
     /// candidate bounded by the entry's forms.
     pub fn scan<'d>(&'d self, text: &str, year: Option<i32>) -> Vec<Hit<'d>> {
         let mut hits: Vec<Hit<'d>> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
+        for m in self.automaton.for_text(text).find_overlapping_iter(text) {
             let (i, pat) = self.patterns[m.pattern().as_usize()];
             let entry = &self.entries[i];
             let range = m.start()..m.end();
