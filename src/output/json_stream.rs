@@ -7,6 +7,9 @@ use std::io::{self, Write};
 pub struct JsonStream<W> {
     w: W,
     open: Vec<Level>,
+    /// Buffers kept from one value to the next: a value as serde_json writes it, then indented.
+    pretty: Vec<u8>,
+    indented: Vec<u8>,
 }
 
 struct Level {
@@ -19,6 +22,8 @@ impl<W: Write> JsonStream<W> {
         JsonStream {
             w,
             open: Vec::new(),
+            pretty: Vec::new(),
+            indented: Vec::new(),
         }
     }
 
@@ -40,18 +45,21 @@ impl<W: Write> JsonStream<W> {
     /// A whole value: after a key, or as the next element of an array.
     pub fn value(&mut self, value: &impl Serialize) -> io::Result<()> {
         self.before_value()?;
-        let text = serde_json::to_vec_pretty(value)?;
+        self.pretty.clear();
+        serde_json::to_writer_pretty(&mut self.pretty, value)?;
         // Pretty JSON never holds a raw line break inside a string, so every one is a place to
-        // indent to this depth.
-        let indent = "  ".repeat(self.open.len());
-        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                self.w.write_all(b"\n")?;
-                self.w.write_all(indent.as_bytes())?;
+        // indent to this depth. The value is laid out in one buffer and written at once.
+        self.indented.clear();
+        let mut rest = &self.pretty[..];
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.indented.extend_from_slice(&rest[..=i]);
+            for _ in 0..self.open.len() {
+                self.indented.extend_from_slice(b"  ");
             }
-            self.w.write_all(line)?;
+            rest = &rest[i + 1..];
         }
-        Ok(())
+        self.indented.extend_from_slice(rest);
+        self.w.write_all(&self.indented)
     }
 
     /// Close the innermost object or array.
