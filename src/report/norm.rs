@@ -16,7 +16,15 @@ pub struct NormText {
     /// hundred characters instead of an offset per byte (which was the largest thing kept for a
     /// long report). Offsets past 4 GiB saturate; no report is that long.
     runs: Vec<(u32, u32)>,
+    /// Where to look in `runs`: entry `k` counts the runs starting at or before normalised
+    /// offset `k * BLOCK`, and those starting before source offset `k * BLOCK`, so that a lookup
+    /// searches only the runs of one block.
+    by_norm: Vec<u32>,
+    by_source: Vec<u32>,
 }
+
+/// Bytes of text per entry of the run index.
+const BLOCK: usize = 64;
 
 /// The half-width form of a full-width ASCII character, or the character itself.
 pub fn fold_width(c: char) -> char {
@@ -66,7 +74,7 @@ impl NormText {
         while !self.text.is_char_boundary(at) {
             at -= 1;
         }
-        let r = self.runs.partition_point(|&(n, _)| n as usize <= at);
+        let r = within(&self.by_norm, at, &self.runs, |&(n, _)| n as usize <= at);
         let Some(&(n, s)) = r.checked_sub(1).and_then(|r| self.runs.get(r)) else {
             return 0;
         };
@@ -76,7 +84,7 @@ impl NormText {
     /// The first normalised offset (up to `text.len() + 1`, for none) whose source offset is at
     /// least `x`.
     fn first_from(&self, x: usize) -> usize {
-        let r = self.runs.partition_point(|&(_, s)| (s as usize) < x);
+        let r = within(&self.by_source, x, &self.runs, |&(_, s)| (s as usize) < x);
         let end = self
             .runs
             .get(r)
@@ -126,9 +134,18 @@ impl NormBuilder {
     pub fn finish(mut self, source_len: usize) -> NormText {
         self.mark(source_len);
         self.runs.shrink_to_fit();
+        let by_norm = index(
+            &self.runs,
+            self.text.len(),
+            |&(n, _)| n as usize,
+            |n, at| n <= at,
+        );
+        let by_source = index(&self.runs, source_len, |&(_, s)| s as usize, |s, at| s < at);
         NormText {
             text: self.text,
             runs: self.runs,
+            by_norm,
+            by_source,
         }
     }
 
@@ -142,6 +159,43 @@ impl NormBuilder {
         if !continues {
             self.runs.push((n, s));
         }
+    }
+}
+
+/// For every block start `k * BLOCK` up to `len` and one past it, how many runs satisfy
+/// `before(key(run), k * BLOCK)`; the runs are in order of `key`.
+fn index(
+    runs: &[(u32, u32)],
+    len: usize,
+    key: impl Fn(&(u32, u32)) -> usize,
+    before: impl Fn(usize, usize) -> bool,
+) -> Vec<u32> {
+    let mut out = Vec::with_capacity(len / BLOCK + 2);
+    let mut r = 0;
+    for k in 0..=len / BLOCK + 1 {
+        while r < runs.len() && before(key(&runs[r]), k * BLOCK) {
+            r += 1;
+        }
+        out.push(offset32(r));
+    }
+    out
+}
+
+/// `runs.partition_point(pred)` for a predicate true of the runs before offset `at` (as the
+/// index was built), searching only between the index entries around `at`.
+fn within(
+    index: &[u32],
+    at: usize,
+    runs: &[(u32, u32)],
+    pred: impl Fn(&(u32, u32)) -> bool,
+) -> usize {
+    let k = at / BLOCK;
+    match (index.get(k), index.get(k + 1)) {
+        (Some(&lo), Some(&hi)) => {
+            let (lo, hi) = (lo as usize, hi as usize);
+            lo + runs[lo..hi].partition_point(pred)
+        }
+        _ => runs.partition_point(pred),
     }
 }
 
@@ -167,7 +221,7 @@ mod tests {
     /// The runs give every offset the per-byte map they replace would have given.
     #[test]
     fn runs_map_like_a_map_per_byte() {
-        let src = "（一）１２件，\u{3000}丢弃的字x，ab。末尾";
+        let src = &"（一）１２件，\u{3000}丢弃的字x，ab。末尾".repeat(6); // over several index blocks
         let mut b = NormBuilder::with_capacity(src.len());
         let mut per_byte = Vec::new();
         for (i, c) in src.char_indices() {
