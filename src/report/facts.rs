@@ -154,6 +154,8 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
         let protected = protected_ranges(&text[p.norm.clone()], p.norm.start);
         let mut floor = p.norm.start;
         let mut prev_unit: Option<(&'static str, usize)> = None;
+        // The sentence's section, looked up at its first fact.
+        let mut section = None;
         for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
             let before = label::before(text, floor.min(hit.label_end), hit.label_end);
             let after = if hit.kind == FactKind::Change {
@@ -162,23 +164,26 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                 label::after(text, hit.unit_end)
             };
             let main = after.or(before.label);
-            let mut labels: Vec<Option<label::Label>> =
-                before.shared.into_iter().map(Some).collect();
-            labels.push(main);
-            for l in labels {
+            let span = super::src_span(norm, src, hit.span.clone());
+            for l in before.shared.into_iter().map(Some).chain([main]) {
+                let (label, label_span) = match l {
+                    Some(l) => (l.text, Some(super::src_span(norm, src, l.range))),
+                    None => (String::new(), None),
+                };
                 facts.push(Fact {
-                    label: l.as_ref().map(|l| l.text.clone()).unwrap_or_default(),
+                    label,
                     value: hit.value,
                     unit: hit.unit,
                     approx: hit.approx,
                     kind: hit.kind,
-                    span: super::src_span(norm, src, hit.span.clone()),
-                    label_span: l.map(|l| super::src_span(norm, src, l.range)),
+                    span,
+                    label_span,
                     sentence: si,
-                    section: p
-                        .sentence
-                        .section
-                        .or_else(|| super::sentences::innermost(sections, p.sentence.span.start)),
+                    section: *section.get_or_insert_with(|| {
+                        p.sentence.section.or_else(|| {
+                            super::sentences::innermost(sections, p.sentence.span.start)
+                        })
+                    }),
                 });
             }
             floor = hit.span.end.max(hit.number.end);
