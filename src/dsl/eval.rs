@@ -317,7 +317,7 @@ impl<'a> Evaluator<'a> {
             (Value::Section(i), f) => {
                 let s = &r.sections[i];
                 match f {
-                    Field::Level => Value::num(Decimal::from(s.level)),
+                    Field::Level => Value::num(Decimal::from(s.rank)),
                     Field::Number => s
                         .number
                         .map_or(Value::Missing, |n| Value::num(Decimal::from(n))),

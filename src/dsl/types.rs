@@ -233,7 +233,7 @@ pub static FIELDS: &[FieldDef] = &[
         "level",
         Field::Level,
         T::Number,
-        "1 = 一、 2 = （一） 3 = 1. 4 = （1）",
+        "1 = 一、 2 = （一） 3 = 1. 4 = （1）；分“第一部分”等的报告中 1 = 第一部分，2 = 一、",
     ),
     fd(
         T::Section,

@@ -122,6 +122,20 @@ fn dated_line(line: &str) -> Option<(NaiveDate, Range<usize>)> {
     ((before.is_empty() || looks_like_org(before)) && clock).then_some((d, r))
 }
 
+/// `（2023年3月28日）` under a title: the date a document bears, as Word copies print it (年月日
+/// without zero padding, in brackets), not the stamp a web page puts on it (2024-03-28,
+/// 2024年03月28日, with or without a clock).
+fn is_document_date(line: &str, date: &Range<usize>) -> bool {
+    let inner = line.trim();
+    let written = &line[date.clone()];
+    // The normalised text has ASCII brackets.
+    inner.starts_with('(')
+        && inner.ends_with(')')
+        && written.contains('年')
+        && !written.contains("年0")
+        && !written.contains("月0")
+}
+
 /// A short label standing alone above the title (栏目 names such as 工作信息).
 fn is_category_label(line: &str) -> bool {
     let n = char_len(line);
@@ -206,8 +220,13 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         if let Some(f) = &fields {
             out.record(lines[i].start, t, f);
         }
-        if let (Some((d, r)), true, None) = (dated, is_chrome, &out.published) {
-            out.published = Some((d, lines[i].start + r.start..lines[i].start + r.end));
+        if let (Some((d, r)), true) = (dated.clone(), is_chrome) {
+            let at = Some((d, lines[i].start + r.start..lines[i].start + r.end));
+            if is_document_date(t, &r) {
+                out.issued = out.issued.take().or(at);
+            } else if out.published.is_none() {
+                out.published = at;
+            }
         }
         title_seen |= char_len(t) >= 8 && !leading && fields.is_none();
         if !is_chrome {
@@ -272,6 +291,18 @@ mod tests {
             l.published.unwrap().0,
             NaiveDate::from_ymd_opt(2025, 2, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn a_bracketed_date_in_words_under_the_title_is_the_document_date() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let src = "某省人民政府关于2022年法治政府建设情况的报告\n\n(2023年3月28日)\n\n2022年,省政府深入推进法治政府建设,各项工作取得新的成效,现将有关情况报告如下。\n";
+        let (l, _) = run(src);
+        assert!(l.published.is_none());
+        assert_eq!(l.issued.unwrap().0, day(2023, 3, 28));
+        // Zero-padded, it is a web page's stamp.
+        let (l, _) = run(&src.replace("(2023年3月28日)", "(2023年03月28日)"));
+        assert_eq!(l.published.unwrap().0, day(2023, 3, 28));
     }
 
     #[test]
