@@ -251,6 +251,7 @@ fn sections(text: &str, headings: &[(u8, String, String)]) -> Vec<Section> {
         let parent = (0..i).rev().find(|&j| found[j].0 < *level);
         out.push(Section {
             level: *level,
+            rank: *level,
             number: ordinal(marker),
             marker: marker.clone(),
             title: title.clone(),
