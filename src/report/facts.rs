@@ -7,6 +7,7 @@
 //! rate unless a change verb precedes it (下降9.5%); 个百分点 is always a change.
 
 mod label;
+mod year;
 
 use super::numerals::{is_cn_numeral_char, parse_cn};
 use super::sentences::Piece;
@@ -174,6 +175,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                     kind: hit.kind,
                     span: super::src_span(norm, src, hit.span.clone()),
                     label_span: l.map(|l| super::src_span(norm, src, l.range)),
+                    year: year::of_clause(text, hit.label_end),
                     sentence: si,
                     section: p
                         .sentence

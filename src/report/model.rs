@@ -226,6 +226,8 @@ pub struct Fact {
     pub span: Span,
     /// Where the label was read from, when it is a stretch of the text.
     pub label_span: Option<Span>,
+    /// The year the fact's clause names (`2023年出庭应诉率为90%`), when it names one.
+    pub year: Option<i32>,
     pub sentence: usize,
     pub section: Option<usize>,
 }

@@ -152,6 +152,7 @@ impl ReportBuilder {
                     kind: *kind,
                     span,
                     label_span,
+                    year: None,
                     sentence: sentences
                         .iter()
                         .position(|s| s.span.contains(span))
