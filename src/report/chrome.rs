@@ -3,6 +3,7 @@
 //! about the document (来源 → issuer candidate, 发布时间 → publication date) is kept.
 
 use super::dates::{date_line, find_date};
+use super::page_fields::FieldKind;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::ops::Range;
@@ -158,7 +159,6 @@ pub fn looks_like_org(line: &str) -> bool {
 impl Layout {
     /// Keep what a line of page fields says; the first value of each kind wins.
     fn record(&mut self, base: usize, line: &str, f: &super::page_fields::FieldLine) {
-        use super::page_fields::FieldKind;
         let at = |r: &Range<usize>| base + r.start..base + r.end;
         for field in f.fields.iter().filter(|x| !x.value.is_empty()) {
             let v = &line[field.value.clone()];
@@ -206,10 +206,14 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         .position(|t| is_running_text(t))
         .unwrap_or(texts.len());
     let mut title_seen = false;
+    // A metadata table flattened one cell per line (`发文日期` on its own line, the date on the next):
+    // the date field whose value is still to come.
+    let mut awaiting: Option<FieldKind> = None;
     for (i, t) in texts.iter().enumerate().take(out.header_end) {
         if t.is_empty() {
             continue;
         }
+        let awaited = awaiting.take();
         let fields = super::page_fields::split(t);
         let leading = LEADING.is_match(t) && !is_bulleted_title(t) || is_breadcrumb(t);
         let dated = dated_line(t);
@@ -219,10 +223,15 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
             || dated.is_some();
         if let Some(f) = &fields {
             out.record(lines[i].start, t, f);
+            awaiting = f
+                .fields
+                .last()
+                .filter(|f| f.value.is_empty() && f.kind != FieldKind::Other)
+                .map(|f| f.kind);
         }
         if let (Some((d, r)), true) = (dated.clone(), is_chrome) {
             let at = Some((d, lines[i].start + r.start..lines[i].start + r.end));
-            if is_document_date(t, &r) {
+            if awaited == Some(FieldKind::Issued) || is_document_date(t, &r) {
                 out.issued = out.issued.take().or(at);
             } else if out.published.is_none() {
                 out.published = at;
@@ -303,6 +312,15 @@ mod tests {
         // Zero-padded, it is a web page's stamp.
         let (l, _) = run(&src.replace("(2023年3月28日)", "(2023年03月28日)"));
         assert_eq!(l.published.unwrap().0, day(2023, 3, 28));
+    }
+
+    #[test]
+    fn a_date_on_the_line_after_its_field_name_belongs_to_that_field() {
+        let src = "某区2020年法治政府建设工作报告\n\n2020-12-22 11:50\n\n发文单位\n\n区人民政府\n\n发文日期\n\n2020-12-03 10:00\n\n效力状态\n\n有效\n\n2020年,我区深入推进法治政府建设,各项工作取得了新的成效,现将有关情况报告如下。\n";
+        let (l, _) = run(src);
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(l.published.unwrap().0, day(2020, 12, 22));
+        assert_eq!(l.issued.unwrap().0, day(2020, 12, 3));
     }
 
     #[test]
