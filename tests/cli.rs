@@ -784,7 +784,7 @@ fn not_applicable_reasons_name_the_condition_that_failed() {
     let dir = tempfile::tempdir().unwrap();
     let doc = json_of(std::path::Path::new(&fixture("county_2024.md")));
     assert!(reason_of(&doc, "consistency/same-appearance-rate")
-        .contains("只写了一处出庭应诉率（100%）"));
+        .contains("只写了一处本年度的出庭应诉率（100%）"));
     assert_eq!(result(&doc, "content/next-year-plan")["status"], "pass");
     let plan = reason_of(&doc, "content/next-year-is-following");
     assert!(plan.contains("标题“下一步工作安排”没有写年份"), "{plan}");
@@ -796,7 +796,7 @@ fn not_applicable_reasons_name_the_condition_that_failed() {
     let none = variant(dir.path(), "行政机关负责人出庭应诉率为100%，", "");
     let doc = json_of(&none);
     let same = reason_of(&doc, "consistency/same-appearance-rate");
-    assert!(same.contains("报告没有写出庭应诉率"), "{same}");
+    assert!(same.contains("报告没有写本年度的出庭应诉率"), "{same}");
     assert!(!same.contains("只写了一处"), "{same}");
     let explained = reason_of(&doc, "metrics/appearance-shortfall-explained");
     assert!(explained.contains("没有写明出庭应诉率"), "{explained}");

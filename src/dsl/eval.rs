@@ -317,7 +317,7 @@ impl<'a> Evaluator<'a> {
             (Value::Section(i), f) => {
                 let s = &r.sections[i];
                 match f {
-                    Field::Level => Value::num(Decimal::from(s.level)),
+                    Field::Level => Value::num(Decimal::from(s.rank)),
                     Field::Number => s
                         .number
                         .map_or(Value::Missing, |n| Value::num(Decimal::from(n))),
@@ -375,6 +375,13 @@ impl<'a> Evaluator<'a> {
                         .get(fact.sentence)
                         .map_or(Value::Missing, |s| norm(s.span)),
                     Field::Section => section(fact.section),
+                    Field::Year => fact.year.map_or(Value::Missing, |y| {
+                        Value::Num(Num {
+                            value: Decimal::from(y),
+                            percent: false,
+                            at: Some(fact.span),
+                        })
+                    }),
                     _ => return Err(mismatch("a field of fact", span)),
                 }
             }

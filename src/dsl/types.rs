@@ -141,6 +141,7 @@ pub enum Field {
     DocNumber,
     Addressee,
     ReportYear,
+    Year,
     Issued,
     Published,
     Draft,
@@ -233,7 +234,7 @@ pub static FIELDS: &[FieldDef] = &[
         "level",
         Field::Level,
         T::Number,
-        "1 = 一、 2 = （一） 3 = 1. 4 = （1）",
+        "1 = 一、 2 = （一） 3 = 1. 4 = （1）；分“第一部分”等的报告中 1 = 第一部分，2 = 一、",
     ),
     fd(
         T::Section,
@@ -342,6 +343,13 @@ pub static FIELDS: &[FieldDef] = &[
     fd(T::Fact, "text", Field::Text, T::String, "数字及单位原文"),
     fd(T::Fact, "line", Field::Line, T::Number, "行号"),
     fd(T::Fact, "sentence", Field::Sentence, T::String, "所在句子"),
+    fd(
+        T::Fact,
+        "year",
+        Field::Year,
+        T::Number,
+        "所在分句写明的年份（“2023年出庭应诉率为90%” → 2023；“较2023年”不算）；未写时不存在",
+    ),
     fd(
         T::Fact,
         "section",

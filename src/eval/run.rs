@@ -286,7 +286,11 @@ impl Scorer<'_> {
             report
                 .facts
                 .iter()
-                .filter(|f| f.kind == k)
+                // The labels' changes are percentages (同比下降21.9%, 提高2个百分点); a change in a
+                // count (比上年减少37项) is a fact the labels leave out, so it is not scored.
+                .filter(|f| {
+                    f.kind == k && (k != FactKind::Change || matches!(f.unit, "%" | "个百分点"))
+                })
                 .map(Found::fact)
                 .collect()
         };

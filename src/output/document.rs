@@ -174,6 +174,7 @@ fn fact_json(report: &Report, f: &Fact) -> Value {
         "line": p.line,
         "column": p.column,
         "text": report.slice(f.span),
+        "year": f.year,
     })
 }
 

@@ -3,6 +3,7 @@
 //! about the document (来源 → issuer candidate, 发布时间 → publication date) is kept.
 
 use super::dates::{date_line, find_date};
+use super::page_fields::FieldKind;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::ops::Range;
@@ -122,6 +123,20 @@ fn dated_line(line: &str) -> Option<(NaiveDate, Range<usize>)> {
     ((before.is_empty() || looks_like_org(before)) && clock).then_some((d, r))
 }
 
+/// `（2023年3月28日）` under a title: the date a document bears, as Word copies print it (年月日
+/// without zero padding, in brackets), not the stamp a web page puts on it (2024-03-28,
+/// 2024年03月28日, with or without a clock).
+fn is_document_date(line: &str, date: &Range<usize>) -> bool {
+    let inner = line.trim();
+    let written = &line[date.clone()];
+    // The normalised text has ASCII brackets.
+    inner.starts_with('(')
+        && inner.ends_with(')')
+        && written.contains('年')
+        && !written.contains("年0")
+        && !written.contains("月0")
+}
+
 /// A short label standing alone above the title (栏目 names such as 工作信息).
 fn is_category_label(line: &str) -> bool {
     let n = char_len(line);
@@ -144,7 +159,6 @@ pub fn looks_like_org(line: &str) -> bool {
 impl Layout {
     /// Keep what a line of page fields says; the first value of each kind wins.
     fn record(&mut self, base: usize, line: &str, f: &super::page_fields::FieldLine) {
-        use super::page_fields::FieldKind;
         let at = |r: &Range<usize>| base + r.start..base + r.end;
         for field in f.fields.iter().filter(|x| !x.value.is_empty()) {
             let v = &line[field.value.clone()];
@@ -192,10 +206,14 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         .position(|t| is_running_text(t))
         .unwrap_or(texts.len());
     let mut title_seen = false;
+    // A metadata table flattened one cell per line (`发文日期` on its own line, the date on the next):
+    // the date field whose value is still to come.
+    let mut awaiting: Option<FieldKind> = None;
     for (i, t) in texts.iter().enumerate().take(out.header_end) {
         if t.is_empty() {
             continue;
         }
+        let awaited = awaiting.take();
         let fields = super::page_fields::split(t);
         let leading = LEADING.is_match(t) && !is_bulleted_title(t) || is_breadcrumb(t);
         let dated = dated_line(t);
@@ -205,9 +223,19 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
             || dated.is_some();
         if let Some(f) = &fields {
             out.record(lines[i].start, t, f);
+            awaiting = f
+                .fields
+                .last()
+                .filter(|f| f.value.is_empty() && f.kind != FieldKind::Other)
+                .map(|f| f.kind);
         }
-        if let (Some((d, r)), true, None) = (dated, is_chrome, &out.published) {
-            out.published = Some((d, lines[i].start + r.start..lines[i].start + r.end));
+        if let (Some((d, r)), true) = (dated.clone(), is_chrome) {
+            let at = Some((d, lines[i].start + r.start..lines[i].start + r.end));
+            if awaited == Some(FieldKind::Issued) || is_document_date(t, &r) {
+                out.issued = out.issued.take().or(at);
+            } else if out.published.is_none() {
+                out.published = at;
+            }
         }
         title_seen |= char_len(t) >= 8 && !leading && fields.is_none();
         if !is_chrome {
@@ -272,6 +300,27 @@ mod tests {
             l.published.unwrap().0,
             NaiveDate::from_ymd_opt(2025, 2, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn a_bracketed_date_in_words_under_the_title_is_the_document_date() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let src = "某省人民政府关于2022年法治政府建设情况的报告\n\n(2023年3月28日)\n\n2022年,省政府深入推进法治政府建设,各项工作取得新的成效,现将有关情况报告如下。\n";
+        let (l, _) = run(src);
+        assert!(l.published.is_none());
+        assert_eq!(l.issued.unwrap().0, day(2023, 3, 28));
+        // Zero-padded, it is a web page's stamp.
+        let (l, _) = run(&src.replace("(2023年3月28日)", "(2023年03月28日)"));
+        assert_eq!(l.published.unwrap().0, day(2023, 3, 28));
+    }
+
+    #[test]
+    fn a_date_on_the_line_after_its_field_name_belongs_to_that_field() {
+        let src = "某区2020年法治政府建设工作报告\n\n2020-12-22 11:50\n\n发文单位\n\n区人民政府\n\n发文日期\n\n2020-12-03 10:00\n\n效力状态\n\n有效\n\n2020年,我区深入推进法治政府建设,各项工作取得了新的成效,现将有关情况报告如下。\n";
+        let (l, _) = run(src);
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(l.published.unwrap().0, day(2020, 12, 22));
+        assert_eq!(l.issued.unwrap().0, day(2020, 12, 3));
     }
 
     #[test]

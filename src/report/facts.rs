@@ -7,6 +7,7 @@
 //! rate unless a change verb precedes it (下降9.5%); 个百分点 is always a change.
 
 mod label;
+mod year;
 
 use super::numerals::{is_cn_numeral_char, parse_cn};
 use super::sentences::Piece;
@@ -178,6 +179,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                     kind: hit.kind,
                     span,
                     label_span,
+                    year: year::of_clause(text, hit.label_end),
                     sentence: si,
                     section: *section.get_or_insert_with(|| {
                         p.sentence.section.or_else(|| {

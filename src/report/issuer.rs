@@ -48,7 +48,7 @@ pub fn find(s: &Sources<'_>) -> Option<(Range<usize>, String)> {
         .as_ref()
         .and_then(|t| in_title(&text[t.clone()]).map(|r| t.start + r.start..t.start + r.end));
     // A place is its government when the title or the opening names it, not on a header line.
-    let (range, place_stands_for_body) = match (header_org, from_title) {
+    let (range, place_stands_for_body) = match (header_org, from_title.clone()) {
         (Some(h), _) => (h, false),
         (None, Some(t)) => (t, true),
         (None, None) => match s.sign_off.clone().or_else(|| s.layout.source.clone()) {
@@ -61,7 +61,47 @@ pub fn find(s: &Sources<'_>) -> Option<(Range<usize>, String)> {
         .then(|| body_of_place(named))
         .flatten()
         .unwrap_or_else(|| official_name(named));
+    let title_place = from_title.map(|t| &text[t]);
+    let name = qualified(&name, title_place, text).unwrap_or(name);
     Some((range, name))
+}
+
+/// Division levels a relative name opens with (`区人民政府`, `市公安局`, `省营商局`).
+const LEVELS: [char; 9] = ['省', '市', '区', '县', '州', '旗', '盟', '镇', '乡'];
+/// Words that point at a place rather than name it (全区, 本市, 我县).
+const POINTERS: [char; 6] = ['全', '本', '我', '该', '各', '此'];
+
+/// A relative name written out with its place: the place the title names (`黄陂区2020年…` and
+/// 区人民政府 → 黄陂区人民政府), else the body's full name where the text itself gives it
+/// (`《宜春市公安局…》` for 市公安局). `None` when the name is not relative or no place is found.
+fn qualified(name: &str, title_place: Option<&str>, text: &str) -> Option<String> {
+    let level = name.chars().next().filter(|c| LEVELS.contains(c))?;
+    let rest = &name[level.len_utf8()..];
+    if rest.chars().count() < 2 {
+        return None;
+    }
+    if let Some(place) = title_place.filter(|p| p.ends_with(level) && body_of_place(p).is_some()) {
+        return Some(format!("{place}{rest}"));
+    }
+    text.match_indices(name).find_map(|(k, _)| {
+        let before = &text[..k];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| super::script::is_han(*c))
+            .last()
+            .map_or(k, |(j, _)| j);
+        let place = &text[start..k];
+        let n = place.chars().count();
+        // Only where a name begins (a line, a quoted title): after a comma the first words are the
+        // clause's own (`,现将市人社局…`).
+        let opens = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n' || c.is_whitespace() || "《“【([「".contains(c));
+        (opens && (1..=6).contains(&n) && !place.starts_with(POINTERS))
+            .then(|| format!("{place}{name}"))
+    })
 }
 
 /// A header line that is only a body's name: not navigation (`首页|手机版`), not a dated or
@@ -181,7 +221,33 @@ fn column_tag_len(t: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_formula, in_title, official_name};
+    use super::{in_formula, in_title, official_name, qualified};
+
+    #[test]
+    fn a_relative_name_takes_its_place_from_the_title_or_the_text() {
+        assert_eq!(
+            qualified("区人民政府", Some("黄陂区"), "").as_deref(),
+            Some("黄陂区人民政府")
+        );
+        let text = "2023年,市公安局认真贯彻…制定了《宜春市公安局营商环境十条措施》。";
+        assert_eq!(
+            qualified("市公安局", None, text).as_deref(),
+            Some("宜春市公安局")
+        );
+        // Not found in full, a pointer (全市公安局), or a name that is not relative: left alone.
+        assert_eq!(
+            qualified("市公安局", None, "2023年,市公安局认真贯彻。"),
+            None
+        );
+        assert_eq!(qualified("市公安局", None, "《全市公安局认真贯彻》"), None);
+        assert_eq!(
+            qualified("市人社局", None, "文件要求,现将市人社局2021年…"),
+            None
+        );
+        assert_eq!(qualified("某县司法局", Some("某县"), ""), None);
+        // A title place of another level is not this body's.
+        assert_eq!(qualified("区人民政府", Some("某市"), ""), None);
+    }
 
     fn title_issuer(t: &str) -> Option<&str> {
         in_title(t).map(|r| &t[r])

@@ -23,11 +23,12 @@ const NOTICE_ENDINGS: [&str; 9] = [
     "通知", "通报", "通報", "函", "意见", "意見", "决定", "公告", "批复",
 ];
 /// A title that speaks about a report or an event (interpretation, press release, review).
-const ABOUT_WORDS: [&str; 8] = [
+const ABOUT_WORDS: [&str; 9] = [
     "解读",
     "解讀",
     "图解",
     "发布",
+    "公布",
     "召开",
     "举行",
     "答记者问",
@@ -274,6 +275,10 @@ mod tests {
     fn news_plans_and_notices_are_not_reports() {
         assert_eq!(
             kind("某市公开发布2023年度法治政府建设年度报告\n本报讯 3月20日，某市政府在门户网站全文公开了本年度的法治政府建设报告。\n"),
+            DocKind::News
+        );
+        assert_eq!(
+            kind("市司法局公布2023年度法治政府建设年度报告\n近日，市司法局在门户网站公布了本局的年度报告，报告分为三个部分。\n"),
             DocKind::News
         );
         assert_eq!(

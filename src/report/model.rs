@@ -183,8 +183,11 @@ pub struct Meta {
 /// A numbered heading and the text it governs.
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
-    /// Numbering level of official documents: 1 = 一、  2 = （一）  3 = 1.  4 = （1）.
+    /// Numbering level of official documents: 0 = 第一部分  1 = 一、  2 = （一）  3 = 1.  4 = （1）.
     pub level: u8,
+    /// The outline level rules count by: 1 is the first level (第一部分 where a report is organised
+    /// in parts, else 一、), 2 the next, and so on.
+    pub rank: u8,
     /// The ordinal the numbering states (一 → 1, （三）→ 3).
     pub number: Option<u32>,
     /// The numbering as written, e.g. `（二）`.
@@ -274,6 +277,8 @@ pub struct Fact {
     pub span: Span,
     /// Where the label was read from, when it is a stretch of the text.
     pub label_span: Option<Span>,
+    /// The year the fact's clause names (`2023年出庭应诉率为90%`), when it names one.
+    pub year: Option<i32>,
     pub sentence: usize,
     pub section: Option<usize>,
 }

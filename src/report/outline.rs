@@ -1,4 +1,5 @@
-//! Headings by the numbering levels of official documents: 一、 (1), （一） (2), 1. / 1、 (3), （1） (4).
+//! Headings by the numbering levels of official documents: 一、 (1), （一） (2), 1. / 1、 (3), （1） (4),
+//! and above them 第一部分 (0) in a report organised in parts.
 //! Markdown `#` marks are ignored: the numbering decides the level, because converters often put the
 //! wrong number of `#` on a heading. A bracketed line such as 【任务措施】 is an unnumbered level-1 heading.
 //!
@@ -41,6 +42,13 @@ pub fn heading_marker(line: &str) -> Option<Marker> {
             range: lead..lead + len,
         })
     };
+    if c0 == '第' {
+        return part_marker(s).map(|(n, len)| Marker {
+            level: 0,
+            number: Some(n),
+            range: lead..lead + len,
+        });
+    }
     if c0 == '【' {
         let close = s.find('】')?;
         let inner = &s[c0.len_utf8()..close];
@@ -89,9 +97,32 @@ pub fn heading_marker(line: &str) -> Option<Marker> {
     None
 }
 
+/// `第一部分 …` / `第二部分：…`: the number and the marker's length. Without a separator the line
+/// must read as a title (short, no full stop), so prose opening with 第二部分 is not a heading.
+fn part_marker(s: &str) -> Option<(u32, usize)> {
+    let after = &s['第'.len_utf8()..];
+    let end =
+        after.find(|c: char| !super::numerals::is_cn_numeral_char(c) && !c.is_ascii_digit())?;
+    let numeral = &after[..end];
+    let rest = after[end..].strip_prefix("部分")?;
+    let n = match numeral.parse::<u32>() {
+        Ok(n) => n,
+        Err(_) => u32::try_from(parse_cn(numeral)?).ok()?,
+    };
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ' ' | '\u{3000}' | '、' | ':' | '：' | '.'));
+    let title = rest[sep.map_or(0, char::len_utf8)..].trim();
+    let title_like = sep.is_some() || (title.chars().count() <= 30 && !title.contains('。'));
+    let len = '第'.len_utf8() + end + "部分".len() + sep.map_or(0, char::len_utf8);
+    (n > 0 && !title.is_empty() && title_like).then_some((n, len))
+}
+
 /// Render the marker a level would have for number `n` (for messages).
 fn render(level: u8, n: u32) -> String {
     match level {
+        0 => format!("第{}部分", to_cn(n)),
         1 => format!("{}、", to_cn(n)),
         2 => format!("（{}）", to_cn(n)),
         3 => format!("{n}."),
@@ -101,6 +132,7 @@ fn render(level: u8, n: u32) -> String {
 
 fn level_name(level: u8) -> &'static str {
     match level {
+        0 => "部分标题",
         1 => "一级标题",
         2 => "二级标题",
         3 => "三级标题",
@@ -171,6 +203,7 @@ pub fn build(
         let heading = super::src_span(norm, src, line.start + m.range.start..head_end);
         sections.push(Section {
             level,
+            rank: level,
             number: m.number,
             marker: super::src_text(norm, src, marker_range),
             title,
@@ -199,6 +232,12 @@ pub fn build(
         } else {
             body
         };
+    }
+    // In a report organised in parts, the parts are its first level and 一、 its second.
+    if sections.iter().any(|s| s.level == 0) {
+        for s in &mut sections {
+            s.rank = s.level + 1;
+        }
     }
     let issues = numbering_issues(&sections);
     Outline { sections, issues }
@@ -366,6 +405,21 @@ mod tests {
     }
 
     #[test]
+    fn parts_sit_above_the_first_level() {
+        assert_eq!(m("第一部分  2023年主要举措和成效"), Some((0, Some(1))));
+        assert_eq!(m("第三部分：存在的不足和原因"), Some((0, Some(3))));
+        assert_eq!(m("第五部分其他需要报告的事项"), Some((0, Some(5))));
+        assert_eq!(m("第2部分 工作安排"), Some((0, Some(2))));
+        // Prose that opens with the words, and a bare 第二部分, are not headings.
+        assert_eq!(
+            m("第二部分主要介绍了全年执法工作的开展情况和取得的成效，详见附表。"),
+            None
+        );
+        assert_eq!(m("第二部分"), None);
+        assert_eq!(m("第一批试点单位名单"), None);
+    }
+
+    #[test]
     fn lead_sentence_is_the_title() {
         let (t, end) = lead_sentence("加强队伍建设。全年培训三次。", 0, 99);
         assert_eq!(t, "加强队伍建设");
@@ -382,6 +436,20 @@ mod document_tests {
 
     fn report(text: &str) -> Report {
         parse(SourceText::from_text("t", text))
+    }
+
+    #[test]
+    fn a_report_in_parts_counts_its_parts_as_the_first_level() {
+        let r = report(
+            "第一部分 主要举措和成效\n\n一、强化领导\n\n二、严格执法\n\n第二部分 存在的不足\n\n第三部分 2025年工作安排\n",
+        );
+        let ranks: Vec<(u8, u8)> = r.sections.iter().map(|s| (s.level, s.rank)).collect();
+        assert_eq!(ranks, [(0, 1), (1, 2), (1, 2), (0, 1), (0, 1)]);
+        assert!(r.numbering_issues.is_empty(), "{:?}", r.numbering_issues);
+        // Without parts, 一、 is the first level.
+        let r = report("一、主要举措\n\n（一）强化领导\n");
+        let ranks: Vec<u8> = r.sections.iter().map(|s| s.rank).collect();
+        assert_eq!(ranks, [1, 2]);
     }
 
     #[test]

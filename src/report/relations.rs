@@ -188,6 +188,19 @@ fn qizhong(
         }
     }
     let total = *totals.last()?;
+    // 建议12件、提案8件，其中主办10件、协办10件: parts that outgrow a total listed with others by 、
+    // split the list as a whole, which no single count states; no breakdown is claimed.
+    if let [.., before, last] = totals[..] {
+        let between =
+            norm.from_source(facts[before].span).end..norm.from_source(facts[last].span).start;
+        let listed = norm
+            .text
+            .get(between)
+            .is_some_and(|g| g.contains('、') && !g.contains([',', ';', '。']));
+        if listed && total_of(facts, &parts).is_some_and(|sum| sum > value(total)) {
+            return None;
+        }
+    }
     Some(vec![classify(facts, total, parts, own)])
 }
 
@@ -347,9 +360,18 @@ fn stem(label: &str) -> Option<&str> {
     })
 }
 
+/// Before the stem, these make a count the base a rate is taken of, not its numerator: 责令整改356户
+/// is what had to be put right, of which 整改率 counts the share that was.
+const DUE: [&str; 7] = ["责令", "应", "需", "要求", "督促", "下达", "交办"];
+
 fn names_numerator(label: &str, stem: &str) -> bool {
     if label.is_empty() {
         return false;
+    }
+    if let Some(k) = label.rfind(stem) {
+        if DUE.iter().any(|d| label[..k].ends_with(d)) {
+            return false;
+        }
     }
     let same_chars = {
         let mut a: Vec<char> = label.chars().collect();

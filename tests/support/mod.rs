@@ -153,6 +153,7 @@ impl ReportBuilder {
                     kind: *kind,
                     span,
                     label_span,
+                    year: None,
                     sentence: sentences
                         .iter()
                         .position(|s| s.span.contains(span))
@@ -252,6 +253,7 @@ fn sections(text: &str, headings: &[(u8, String, String)]) -> Vec<Section> {
         let parent = (0..i).rev().find(|&j| found[j].0 < *level);
         out.push(Section {
             level: *level,
+            rank: *level,
             number: ordinal(marker),
             marker: marker.clone(),
             title: title.clone(),

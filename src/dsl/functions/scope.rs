@@ -23,11 +23,11 @@ static BOOK_TITLE: LazyLock<Regex> =
 
 /// The top level of the outline: the shallowest heading level present.
 fn top(r: &Report) -> impl Iterator<Item = (usize, &Section)> {
-    let level = r.sections.iter().map(|s| s.level).min();
+    let level = r.sections.iter().map(|s| s.rank).min();
     r.sections
         .iter()
         .enumerate()
-        .filter(move |(_, s)| Some(s.level) == level)
+        .filter(move |(_, s)| Some(s.rank) == level)
 }
 
 /// Found once per report: rules ask for it once per sentence.

@@ -25,7 +25,7 @@ pub static FUNCTIONS: &[FuncDef] = &[
                 &[P::Is(T::Number)],
                 R::Is(LIST_SECTION),
                 "list<section>",
-                "headings of one level (1 = 一、)",
+                "headings of one level: 1 = the first (一、, or 第一部分 in a report organised in parts), 2 = the next",
             ),
             sig(
                 "sections(pattern)",
@@ -43,7 +43,7 @@ pub static FUNCTIONS: &[FuncDef] = &[
             };
             let keep = |s: &Section| match c.vals.first() {
                 None => true,
-                Some(Value::Num(n)) => Decimal::from(s.level) == n.value,
+                Some(Value::Num(n)) => Decimal::from(s.rank) == n.value,
                 Some(Value::Regex(_)) => by_title.is_some_and(|re| re.is_match(&s.title)),
                 Some(_) => false,
             };
