@@ -162,7 +162,10 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
             } else {
                 label::after(text, hit.unit_end)
             };
-            let main = after.or(before.label);
+            let main = after.or(before.label).map(|l| match hit.kind {
+                FactKind::Rate => l.ending_at_rate_word(),
+                _ => l,
+            });
             let mut labels: Vec<Option<label::Label>> =
                 before.shared.into_iter().map(Some).collect();
             labels.push(main);
