@@ -57,6 +57,8 @@ fn fixture_corpus_scores_every_field() {
     // a: four matched, two of them sharing one span; c: a wrong value and a text not in the
     // report, the wrong find counted once more in the total.
     assert_eq!(counts(&e, "rates"), (4, 7, 4, 5, 6));
+    // The four rates found in a are named as labelled.
+    assert_eq!(counts(&e, "rate_labels").0, 4);
     assert_eq!(counts(&e, "changes"), (1, 3, 1, 2, 2));
     assert_eq!(counts(&e, "breakdowns"), (1, 1, 1, 1, 1));
     // Verdicts: `fail` is the positive class.
@@ -69,9 +71,9 @@ fn fixture_corpus_scores_every_field() {
     assert_eq!(e.field("format/draft-marker").unwrap().precision(), None);
     // Fixed fields first in their order, then rules in id order.
     let names: Vec<&str> = e.fields.iter().map(|(f, _)| f.as_str()).collect();
-    assert_eq!(&names[..10], &eval::FIELDS);
+    assert_eq!(&names[..11], &eval::FIELDS);
     assert_eq!(
-        &names[10..],
+        &names[11..],
         ["format/draft-marker", "metrics/appearance-rate"]
     );
 }

@@ -82,6 +82,8 @@ pub struct Expected<'a> {
     pub text: &'a str,
     pub key: Key,
     pub shown: String,
+    /// What a rate's label names it (`网上可办率`).
+    pub label: Option<&'a str>,
 }
 
 /// A found item: where it is, its key, and how to show it.
@@ -89,6 +91,8 @@ pub struct Found {
     pub span: Span,
     pub key: Key,
     pub shown: String,
+    /// The fact's label, for a fact.
+    pub label: Option<String>,
 }
 
 impl<'a> Expected<'a> {
@@ -97,6 +101,7 @@ impl<'a> Expected<'a> {
             text: &r.text,
             key: Key::Rate(r.value),
             shown: format!("{} {}%", r.label, r.value),
+            label: Some(&r.label),
         }
     }
 
@@ -112,6 +117,7 @@ impl<'a> Expected<'a> {
                 unit: c.unit.as_str().into(),
             },
             shown: change_shown(value, c.unit.as_str()),
+            label: None,
         }
     }
 
@@ -121,6 +127,7 @@ impl<'a> Expected<'a> {
             text: &b.text,
             shown: key.breakdown_shown(),
             key,
+            label: None,
         }
     }
 }
@@ -154,6 +161,7 @@ impl Found {
             shown: format!("{} {shown}（{kind}）", f.label)
                 .trim_start()
                 .to_string(),
+            label: Some(f.label.clone()),
         }
     }
 
@@ -168,6 +176,7 @@ impl Found {
             span: b.span,
             shown: key.breakdown_shown(),
             key,
+            label: None,
         }
     }
 }
@@ -201,17 +210,13 @@ pub fn score(
     found: &[Found],
     context: &[(Span, String)],
 ) -> (Tally, Vec<Miss>) {
-    let places: Vec<Vec<Span>> = expected.iter().map(|e| find_all(text, e.text)).collect();
+    let places = places(text, expected);
     let within = |i: usize, span: Span| places[i].iter().any(|p| overlaps(*p, span));
     let mut used = vec![false; found.len()];
     let mut matched = vec![false; expected.len()];
-    for (i, e) in expected.iter().enumerate() {
-        let hit = (0..found.len())
-            .find(|&j| !used[j] && within(i, found[j].span) && e.key.same(&found[j].key));
-        if let Some(j) = hit {
-            used[j] = true;
-            matched[i] = true;
-        }
+    for (i, j) in pairs(&places, expected, found) {
+        used[j] = true;
+        matched[i] = true;
     }
     let hits = matched.iter().filter(|m| **m).count();
     let spurious = found.len() - hits;
@@ -257,6 +262,68 @@ pub fn score(
     (tally, misses)
 }
 
+fn places(text: &str, expected: &[Expected]) -> Vec<Vec<Span>> {
+    expected.iter().map(|e| find_all(text, e.text)).collect()
+}
+
+/// Labelled and found items paired one to one: same key, found inside the labelled text.
+fn pairs(places: &[Vec<Span>], expected: &[Expected], found: &[Found]) -> Vec<(usize, usize)> {
+    let mut used = vec![false; found.len()];
+    let mut out = Vec::new();
+    for (i, e) in expected.iter().enumerate() {
+        let within = |span: Span| places[i].iter().any(|p| overlaps(*p, span));
+        let hit = (0..found.len())
+            .find(|&j| !used[j] && within(found[j].span) && e.key.same(&found[j].key));
+        if let Some(j) = hit {
+            used[j] = true;
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// Of the labelled rates that were found, those whose fact is named as the label names it: one
+/// name ends with the other (`政务服务事项网上可办率` for 网上可办率), since a label may keep more or
+/// less of the noun phrase before the rate's own name.
+pub fn score_labels(text: &str, expected: &[Expected], found: &[Found]) -> (Tally, Vec<Miss>) {
+    let places = places(text, expected);
+    let mut tally = Tally::default();
+    let mut misses = Vec::new();
+    for (i, j) in pairs(&places, expected, found) {
+        let (Some(want), Some(got)) = (expected[i].label, found[j].label.as_deref()) else {
+            continue;
+        };
+        let (want, got) = (squeeze(want), squeeze(got));
+        let right = !got.is_empty() && (got.ends_with(&want) || want.ends_with(&got));
+        tally.add(Tally::single(true, !got.is_empty(), right));
+        if !right {
+            misses.push(Miss {
+                expected: Some(want),
+                found: Some(got),
+                at: Some(found[j].span),
+                note: None,
+            });
+        }
+    }
+    (tally, misses)
+}
+
+/// Without spaces, quotation marks and a bracketed note (`平均得分率(2014年)`), which labels and
+/// texts write differently.
+fn squeeze(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth = depth.saturating_sub(1),
+                _ => return depth == 0 && !c.is_whitespace() && !"“”\"'‘’".contains(c),
+            }
+            false
+        })
+        .collect()
+}
+
 /// What the parser found in the labelled text instead, or that the text is not in the report.
 fn note_for(places: &[Span], context: &[(Span, String)], text: &str) -> Option<String> {
     if places.is_empty() {
@@ -280,7 +347,37 @@ mod tests {
             span: Span::new(start, start + at.len()),
             key,
             shown: at.to_string(),
+            label: None,
         }
+    }
+
+    #[test]
+    fn a_rate_label_agrees_when_one_name_ends_the_other() {
+        let text = "政务服务事项网上可办率达98%，做到了满意率100%。";
+        let rate = |label: &'static str, at: &'static str, v: f64| Expected {
+            text: at,
+            key: Key::Rate(v),
+            shown: label.into(),
+            label: Some(label),
+        };
+        let expected = [
+            rate("网上可办率(2024年)", "网上可办率达98%", 98.0),
+            rate("满意率", "满意率100%", 100.0),
+        ];
+        let fact = |at: &str, label: &str, v: f64| Found {
+            label: Some(label.into()),
+            ..found(text, at, Key::Rate(v))
+        };
+        let found = [
+            fact("98%", "政务服务事项网上可办率", 98.0),
+            fact("100%", "做到了满意率", 100.0),
+        ];
+        let (t, misses) = score_labels(text, &expected, &found);
+        assert_eq!((t.correct, t.total), (2, 2), "{misses:?}");
+        let found = [fact("98%", "事项", 98.0), fact("100%", "", 100.0)];
+        let (t, misses) = score_labels(text, &expected, &found);
+        assert_eq!((t.correct, t.total, t.found), (0, 2, 1));
+        assert_eq!(misses.len(), 2);
     }
 
     #[test]
@@ -291,16 +388,19 @@ mod tests {
                 text: "见面率、办复率均达到100%",
                 key: Key::Rate(100.0),
                 shown: "见面率 100%".into(),
+                label: None,
             },
             Expected {
                 text: "见面率、办复率均达到100%",
                 key: Key::Rate(100.0),
                 shown: "办复率 100%".into(),
+                label: None,
             },
             Expected {
                 text: "合格率为90%",
                 key: Key::Rate(90.0),
                 shown: "合格率 90%".into(),
+                label: None,
             },
         ];
         // One fact for two labels sharing a span; the 90% read as 9.
@@ -327,6 +427,7 @@ mod tests {
             text: at,
             shown: key.breakdown_shown(),
             key,
+            label: None,
         };
         let found_as = |relation| {
             let mut f = found(text, at, Key::breakdown(50.0, vec![10.0, 5.0], relation));

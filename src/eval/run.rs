@@ -296,7 +296,13 @@ impl Scorer<'_> {
         };
         if let Some(rates) = &self.label.rates {
             let expected: Vec<Expected> = rates.iter().map(Expected::rate).collect();
-            self.list("rates", &expected, &of_kind(FactKind::Rate), &context);
+            let found = of_kind(FactKind::Rate);
+            self.list("rates", &expected, &found, &context);
+            let (tally, misses) = items::score_labels(self.report.text(), &expected, &found);
+            self.out.tallies.push(("rate_labels".to_string(), tally));
+            for m in misses {
+                self.mismatch("rate_labels", m.at, m.expected, m.found, m.note);
+            }
         }
         if let Some(changes) = &self.label.changes {
             let expected: Vec<Expected> = changes.iter().map(Expected::change).collect();

@@ -5,7 +5,7 @@ use serde::{Serialize, Serializer};
 use std::str::FromStr;
 
 /// The fields scored on every labelled report, in the order they are shown.
-pub const FIELDS: [&str; 10] = [
+pub const FIELDS: [&str; 11] = [
     "kind",
     "title",
     "issuer",
@@ -14,6 +14,7 @@ pub const FIELDS: [&str; 10] = [
     "issued",
     "draft",
     "rates",
+    "rate_labels",
     "changes",
     "breakdowns",
 ];

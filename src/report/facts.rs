@@ -164,7 +164,10 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
             } else {
                 label::after(text, hit.unit_end)
             };
-            let main = after.or(before.label);
+            let main = after.or(before.label).map(|l| match hit.kind {
+                FactKind::Rate => l.ending_at_rate_word(),
+                _ => l,
+            });
             let span = super::src_span(norm, src, hit.span.clone());
             for l in before.shared.into_iter().map(Some).chain([main]) {
                 let (label, label_span) = match l {

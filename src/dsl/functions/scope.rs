@@ -9,9 +9,14 @@ use crate::report::{Report, Section};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Words that put a title in the future: such a title is the plan's whatever else it names
+/// (四、下步工作举措).
+static FUTURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"下一步|下步|下一年|明年|来年|今后").expect("valid regex"));
 /// Titles of the next-year part, as the genre names it (四、2025年工作打算 / 下一步工作安排 …).
+/// Words a results topic may also use (重点任务, 工作要点) count only with the year or a future word.
 static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"打算|安排|计划|思路|展望|下一步|下步|下一年|明年|重点工作").expect("valid regex")
+    Regex::new(r"打算|安排|计划|思路|展望|重点工作|努力方向").expect("valid regex")
 });
 /// Titles that are about the year's work even when they share a word with a plan title.
 static RESULTS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,11 +35,28 @@ fn top(r: &Report) -> impl Iterator<Item = (usize, &Section)> {
         .filter(move |(_, s)| Some(s.rank) == level)
 }
 
+/// A title of the next-year part: one in the future, naming the year after the report's
+/// (四、2025年重点任务 in a 2024 report) and not the report's, or naming a plan and not results.
+fn is_plan_title(r: &Report, title: &str) -> bool {
+    let names = |y: i32| title.contains(&format!("{y}年"));
+    let next_year = r
+        .meta
+        .report_year
+        .as_ref()
+        .is_some_and(|y| names(y.value + 1) && !names(y.value));
+    FUTURE.is_match(title)
+        || next_year
+        || (PLAN_TITLE.is_match(title) && !RESULTS_TITLE.is_match(title))
+}
+
 /// Found once per report: rules ask for it once per sentence.
 pub fn plan_section(r: &Report) -> Option<usize> {
+    // The last such part: the plan closes a report, and a topic of the year's work may share its
+    // words (一、聚焦重点工作……).
     *r.derived.plan.get_or_init(|| {
         top(r)
-            .find(|(_, s)| PLAN_TITLE.is_match(&s.title) && !RESULTS_TITLE.is_match(&s.title))
+            .filter(|(_, s)| is_plan_title(r, &s.title))
+            .last()
             .map(|(i, _)| i)
     })
 }
@@ -42,7 +64,7 @@ pub fn plan_section(r: &Report) -> Option<usize> {
 fn results_section(r: &Report) -> Option<usize> {
     *r.derived.results.get_or_init(|| {
         top(r)
-            .find(|(_, s)| RESULTS_TITLE.is_match(&s.title) && !PLAN_TITLE.is_match(&s.title))
+            .find(|(_, s)| RESULTS_TITLE.is_match(&s.title) && !is_plan_title(r, &s.title))
             .map(|(i, _)| i)
     })
 }
@@ -56,7 +78,7 @@ pub static FUNCTIONS: &[FuncDef] = &[
             &[],
             R::Is(T::Section),
             "section or missing",
-            "the next-year part: the first top-level heading naming 打算/安排/计划/思路/展望/下一步/重点工作 and not 举措/成效/工作情况",
+            "the next-year part: the last top-level heading naming 下一步/下步/明年/今后 or the year after the report's, or 打算/安排/计划/思路/展望/重点工作/努力方向 and not 举措/成效/工作情况",
         )],
         example: "contains(plan(), /2025/)",
         eval: Eval::Strict(|c| Ok(plan_section(c.report()).map_or(Value::Missing, Value::Section))),
@@ -69,7 +91,7 @@ pub static FUNCTIONS: &[FuncDef] = &[
             &[],
             R::Is(T::Section),
             "section or missing",
-            "the year's results part: the first top-level heading naming 举措/成效/主要工作/工作情况 and no plan word",
+            "the year's results part: the first top-level heading naming 举措/成效/主要工作/工作情况 that is not the plan's",
         )],
         example: "count(find(results(), /行政复议/)) >= 1",
         eval: Eval::Strict(|c| {

@@ -159,6 +159,42 @@ pub struct Label {
     pub range: Range<usize>,
 }
 
+/// Words that name a share; a rate's label ends with the last of them.
+const RATE_WORDS: [&str; 5] = ["比例", "比重", "占比", "满意度", "率"];
+/// What may trail a rate's name before its number: `连续三年保持`, `不低于`, `未`.
+const MAX_RATE_TAIL_CHARS: usize = 8;
+
+impl Label {
+    /// A rate's label cut after its rate word: `出庭应诉率连续三年保持` → 出庭应诉率,
+    /// `随机抽查比例不低于` → 随机抽查比例 (not at 率先).
+    pub fn ending_at_rate_word(self) -> Label {
+        let end = RATE_WORDS
+            .iter()
+            .filter_map(|w| {
+                self.text
+                    .match_indices(w)
+                    .filter(|(k, _)| !self.text[k + w.len()..].starts_with('先'))
+                    .last()
+                    .map(|(k, _)| k + w.len())
+            })
+            .max();
+        match end {
+            Some(end)
+                if end < self.text.len()
+                    && self.text[end..].chars().count() <= MAX_RATE_TAIL_CHARS
+                    // `群众满意度调查占40%`: the share is named by 占, after the word.
+                    && !self.text[end..].contains('占') =>
+            {
+                Label {
+                    text: self.text[..end].to_string(),
+                    range: self.range.start..self.range.start + end,
+                }
+            }
+            _ => self,
+        }
+    }
+}
+
 /// What the clause before a number says.
 #[derive(Debug, Default)]
 pub struct Before {

@@ -176,3 +176,15 @@ fn tenths_are_a_share() {
     assert!(facts("全年3成员单位参加。").1.iter().all(|f| f.unit != "%"));
     assert!(facts("取得八成效显著的经验。").1.is_empty());
 }
+
+#[test]
+fn a_rate_is_named_up_to_its_rate_word() {
+    let (r, fs) = facts("行政机关负责人出庭应诉率连续三年保持100%，随机抽查比例不低于5%。");
+    let f = one(&fs, "行政机关负责人出庭应诉率");
+    assert_eq!(r.slice(f.label_span.unwrap()), "行政机关负责人出庭应诉率");
+    one(&fs, "随机抽查比例");
+    // A share named by 占 keeps its words; 率先 is not a rate word.
+    let (_, fs) = facts("群众满意度调查占40%，率先实现网办率100%。");
+    one(&fs, "群众满意度调查占");
+    one(&fs, "网办率");
+}
