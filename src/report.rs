@@ -100,7 +100,20 @@ fn is_trim(c: char) -> bool {
 
 /// Source span of a normalised range, without the whitespace a repaired break left at its edges.
 pub(crate) fn src_span(norm: &NormText, src: &str, range: Range<usize>) -> Span {
-    let s = norm.to_source(range);
+    let s = norm.to_source(range.clone());
+    // Up to the end of the last character's own source, not the start of the next: what the
+    // normaliser dropped after it (the `**` closing a bold line) is not part of the span.
+    let last_end = norm
+        .text
+        .get(range.start.min(range.end)..range.end.min(norm.text.len()))
+        .and_then(|r| r.chars().next_back())
+        .and_then(|c| {
+            let at = norm
+                .to_source(range.end - c.len_utf8()..range.end - c.len_utf8())
+                .start;
+            Some(at + src.get(at..)?.chars().next()?.len_utf8())
+        });
+    let s = Span::new(s.start, last_end.map_or(s.end, |e| e.clamp(s.start, s.end)));
     let (mut start, mut end) = (s.start.min(src.len()), s.end.min(src.len()));
     let Some(slice) = src.get(start..end) else {
         return Span::new(start, start);

@@ -83,14 +83,14 @@ fn rewrapped(c: &Clean) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Top-level headings (一、…) marked as Markdown headings, in a .md file.
-fn markdown_headings(c: &Clean) -> Vec<u8> {
+/// Top-level headings (一、…) marked up in `mark` (a .md file).
+fn marked_headings(c: &Clean, mark: fn(&str) -> String) -> Vec<u8> {
     let top = regex::Regex::new(r"^[\s　]*[一二三四五六七八九十]+、").unwrap();
     c.lines
         .iter()
         .map(|l| {
             if top.is_match(l) && !l.starts_with('#') {
-                format!("## {}", l.trim_start_matches([' ', '　']))
+                mark(l.trim_start_matches([' ', '　']))
             } else {
                 l.clone()
             }
@@ -98,6 +98,16 @@ fn markdown_headings(c: &Clean) -> Vec<u8> {
         .collect::<Vec<_>>()
         .join("\n")
         .into_bytes()
+}
+
+/// `## 一、…`, as Markdown headings.
+fn markdown_headings(c: &Clean) -> Vec<u8> {
+    marked_headings(c, |l| format!("## {l}"))
+}
+
+/// `**一、…**`, as converters write a bold paragraph.
+fn bold_headings(c: &Clean) -> Vec<u8> {
+    marked_headings(c, |l| format!("**{l}**"))
 }
 
 /// Breadcrumbs and a footer as a government site prints them.
@@ -121,6 +131,7 @@ fn transforms_keep_every_verdict() {
         ("full-width digits", full_width, "txt"),
         ("half-width digits", half_width, "txt"),
         ("Markdown headings", markdown_headings, "md"),
+        ("bold headings", bold_headings, "md"),
         ("web chrome", web_chrome, "txt"),
         ("GB18030", gb18030, "txt"),
         ("re-wrapped lines", rewrapped, "txt"),

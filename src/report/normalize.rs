@@ -87,7 +87,14 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
     // Offset of a run of spaces not yet written; kept only between two ASCII characters.
     let mut pending: Option<usize> = None;
     let mut off = 0;
+    let strong = strong_span(text);
     while let Some(raw) = text[off..].chars().next() {
+        if let Some((open, close)) = strong {
+            if off == 0 || off == close {
+                off += if off == 0 { open } else { text.len() - close };
+                continue;
+            }
+        }
         let next = off + raw.len_utf8();
         let c = fold_width(raw);
         if c == '(' && last.is_some_and(super::script::is_han) {
@@ -109,13 +116,26 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
         b.push(c, base + off);
         last = Some(c);
         // Most of a line is characters this loop would copy one by one: copy them at once.
-        let plain = plain_len(&text[next..]);
+        let mut plain = plain_len(&text[next..]);
+        if let Some((_, close)) = strong.filter(|&(_, close)| close >= next) {
+            plain = plain.min(close - next);
+        }
         if plain > 0 {
             b.push_str(&text[next..next + plain], base + next);
             last = text[..next + plain].chars().next_back();
         }
         off = next + plain;
     }
+}
+
+/// A line that is wholly Markdown strong emphasis (`**一、主要举措**`, `__标题__`), as converters
+/// write bold headings and titles: the opening marker's length and where the closing one starts.
+/// The markers are dropped so the line reads as the heading it is.
+fn strong_span(line: &str) -> Option<(usize, usize)> {
+    let marker = ["**", "__"].into_iter().find(|m| line.starts_with(m))?;
+    let inner = line.strip_prefix(marker)?.strip_suffix(marker)?;
+    (!inner.is_empty() && !inner.contains(marker) && !inner.starts_with(' '))
+        .then(|| (marker.len(), line.len() - marker.len()))
 }
 
 /// Length of the run opening `s` of characters kept as they are: not folded, not a space, not
@@ -379,6 +399,20 @@ mod tests {
         ] {
             assert_eq!(normalize(src).text.lines().count(), src.lines().count(), "{src}");
         }
+    }
+
+    #[test]
+    fn markdown_bold_around_a_whole_line_is_dropped() {
+        let n = normalize(
+            "**一、主要举措和成效**\n\n__（一）强化领导__\n\n**其中**民事8件、**刑事**2件\n",
+        );
+        assert_eq!(
+            n.text,
+            "一、主要举措和成效\n\n(一)强化领导\n\n**其中**民事8件、**刑事**2件\n"
+        );
+        // Offsets still point into the source.
+        let s = n.to_source(0..3);
+        assert_eq!((s.start, s.end), (2, 5));
     }
 
     #[test]
