@@ -198,6 +198,23 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
     facts
 }
 
+/// The gap between two rates holds nothing but a year or a month and a verb that moves a figure
+/// (`，2024年提升至`, `；2023年为`).
+fn only_time_and_change(gap: &str) -> bool {
+    static TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^[,，;；\s]*(?:(?:19|20)\d{2}年(?:度|底|末)?)?(?:\d{1,2}月(?:底|末)?)?")
+            .expect("valid regex")
+    });
+    let mut rest = &gap[TIME.find(gap).map_or(0, |m| m.end())..];
+    if rest.len() == gap.len() {
+        return false;
+    }
+    while let Some(w) = label::TRAILING.iter().find(|w| rest.ends_with(**w)) {
+        rest = &rest[..rest.len() - w.len()];
+    }
+    rest.is_empty()
+}
+
 /// `五批共19件`, `其中10余篇`: a number with no label of its own counts what the number right before it
 /// counted, when only scope words stand between them.
 fn inherit_elided_labels(facts: &mut [Fact], src: &str) {
@@ -215,7 +232,12 @@ fn inherit_elided_labels(facts: &mut [Fact], src: &str) {
                     '共' | '计' | '其' | '中' | '，' | ',' | '、' | ' ' | '合' | '总' | '达'
                 )
             });
-        if only_scope {
+        // `出庭应诉率为90%，2024年提升至100%`: a rate whose clause is only a time and a verb of
+        // change is the same rate at another time.
+        let same_rate = facts[i].kind == FactKind::Rate
+            && facts[i - 1].kind == FactKind::Rate
+            && only_time_and_change(gap);
+        if only_scope || same_rate {
             facts[i].label = facts[i - 1].label.clone();
             facts[i].label_span = facts[i - 1].label_span;
         }

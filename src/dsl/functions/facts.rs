@@ -53,16 +53,17 @@ pub static FUNCTIONS: &[FuncDef] = &[
             &[P::Pattern],
             R::Is(T::Fact),
             "fact or missing",
-            "first fact whose label matches",
+            "first fact of the report's year whose label matches (a fact whose clause names another year, as in 2023年出庭应诉率为90%, is not this year's)",
         )],
         example: "fact(/出庭应诉率/).value == 100%",
         eval: Eval::Strict(|c| {
             let re = c.rx(0)?;
-            let v = c
-                .report()
+            let r = c.report();
+            let year = r.meta.report_year.as_ref().map(|y| y.value);
+            let v = r
                 .facts
                 .iter()
-                .position(|f| re.is_match(&f.label))
+                .position(|f| re.is_match(&f.label) && (f.year.is_none() || f.year == year))
                 .map_or(Value::Missing, Value::Fact);
             c.ev.note(&v);
             Ok(v)

@@ -16,7 +16,7 @@ const MAX_LABEL_CHARS: usize = 40;
 /// At most this many labels share one value.
 const MAX_SHARED: usize = 12;
 /// Stripped repeatedly from the end of the clause before a number; longest first.
-const TRAILING: &[&str] = &[
+pub(super) const TRAILING: &[&str] = &[
     "均达到",
     "均达",
     "均为",
@@ -296,8 +296,16 @@ fn head(phrase: &str, offset: usize) -> Option<Label> {
 }
 
 /// The label read from the clause before a number starting at `at`.
+/// What is left of a year when its digits ended the previous number (`2023年出庭应诉率`).
+const YEAR_TAILS: [&str; 5] = ["年度", "年底", "年末", "年初", "年"];
+
 pub fn before(text: &str, floor: usize, at: usize) -> Before {
-    let cs = clause_start(text, floor, at);
+    let mut cs = clause_start(text, floor, at);
+    if text[..cs].ends_with(|c: char| c.is_ascii_digit()) {
+        if let Some(t) = YEAR_TAILS.iter().find(|t| text[cs..at].starts_with(**t)) {
+            cs += t.len();
+        }
+    }
     let (clause, shared_word) = strip_trailing(&text[cs..at]);
     let mut out = Before {
         label: from_clause(clause, cs),

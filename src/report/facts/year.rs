@@ -3,7 +3,7 @@
 //! year (a comparison, a trend) must not be checked as if it were this year's.
 
 /// Punctuation that ends a clause in the normalised text.
-const CLAUSE_END: [char; 6] = [',', ';', '。', '!', '?', ':'];
+const CLAUSE_END: [char; 7] = [',', ';', '。', '!', '?', ':', '\n'];
 /// A year right after one of these is the base of a comparison (较2023年提高), not the fact's year.
 const COMPARED: [&str; 6] = ["较", "比", "与", "同", "相比", "于"];
 
@@ -53,6 +53,7 @@ mod tests {
         assert_eq!(year_before("全年出庭应诉率100%", "100%"), None);
         assert_eq!(year_before("出庭应诉率较2023年提高5个百分点", "5个"), None);
         assert_eq!(year_before("2023年,全区出庭应诉率100%", "100%"), None);
+        assert_eq!(year_before("一、2024年主要举措\n\n全年诉讼12件", "12件"), None);
         assert_eq!(year_before("培训12025年度人员", "人员"), None);
     }
 }
