@@ -193,5 +193,8 @@ fn a_rate_is_named_up_to_its_rate_word() {
 fn a_rate_at_another_time_keeps_its_name_and_its_year() {
     let (_, fs) = facts("2023年出庭应诉率为90%，2024年提升至100%。");
     let named: Vec<(&str, Option<i32>)> = fs.iter().map(|f| (f.label.as_str(), f.year)).collect();
-    assert_eq!(named, [("出庭应诉率", Some(2023)), ("出庭应诉率", Some(2024))]);
+    assert_eq!(
+        named,
+        [("出庭应诉率", Some(2023)), ("出庭应诉率", Some(2024))]
+    );
 }

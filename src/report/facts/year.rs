@@ -53,7 +53,10 @@ mod tests {
         assert_eq!(year_before("全年出庭应诉率100%", "100%"), None);
         assert_eq!(year_before("出庭应诉率较2023年提高5个百分点", "5个"), None);
         assert_eq!(year_before("2023年,全区出庭应诉率100%", "100%"), None);
-        assert_eq!(year_before("一、2024年主要举措\n\n全年诉讼12件", "12件"), None);
+        assert_eq!(
+            year_before("一、2024年主要举措\n\n全年诉讼12件", "12件"),
+            None
+        );
         assert_eq!(year_before("培训12025年度人员", "人员"), None);
     }
 }
