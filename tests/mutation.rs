@@ -138,9 +138,11 @@ fn rate_below_target(c: &Clean) -> Option<Mutant> {
 
 fn rate_removed(c: &Clean) -> Option<Mutant> {
     let (i, _) = appearance_rate(c)?;
-    // The clause stating the rate, and any stated counts it could be computed from.
-    let clause =
-        re(r"[，,；;]?[^，,。；;]*(出庭应诉(率|比例)|应出庭|出庭应诉[0-9]+件)[^，,。；;]*");
+    // The clause stating the rate, any stated counts it could be computed from, and the rate in
+    // words (负责人均出庭应诉, 均由局负责人出庭应诉).
+    let clause = re(
+        r"[，,；;]?[^，,。；;]*(出庭应诉(率|比例)|应出庭|出庭应诉[0-9]+件|负责人[^，,。；;]{0,12}(全部|均|全员|悉数)出庭|均由[^，,。；;]{0,12}负责人[^，,。；;]{0,4}出庭)[^，,。；;]*",
+    );
     let line = clause.replace_all(&c.lines[i], "").into_owned();
     Some(Mutant {
         text: with_line(c, i, &line),

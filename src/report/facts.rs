@@ -360,8 +360,11 @@ fn read(
     digits: bool,
     prev_unit: &Option<(&'static str, usize)>,
 ) -> Option<Hit> {
+    let in_words = (!digits)
+        .then(|| percent_in_words(&text[start..sentence.end]))
+        .flatten();
     // Cheap rejection first: a Chinese numeral needs a classifier right after it (most 一 are words).
-    if !digits {
+    if !digits && in_words.is_none() {
         let after = &text[end..sentence.end];
         let after = after.strip_prefix(['余', '多']).unwrap_or(after);
         if !tenths(after) {
@@ -382,6 +385,16 @@ fn read(
         .find(|(w, _)| before.ends_with(w))
         .map_or((None, start), |(w, a)| (Some(*a), start - w.len()));
     let num_text = &text[start..end];
+    if let Some((value, len)) = in_words {
+        return Some(finish(
+            text,
+            sentence.start,
+            (span_start, start..start + len),
+            value,
+            "%",
+            approx_before.unwrap_or(Approx::Exact),
+        ));
+    }
     let mut value = if digits {
         Decimal::from_str(num_text).ok()?
     } else {
@@ -436,7 +449,29 @@ fn read(
         approx = a;
         k += w.len();
     }
-    let (kind, label_end, negative) = change_before(text, sentence.start, span_start)
+    Some(
+        finish(
+            text,
+            sentence.start,
+            (span_start, start..end),
+            value,
+            unit,
+            approx,
+        )
+        .ending_at(k),
+    )
+}
+
+/// The fact's kind (a change when a change verb comes right before it), its sign and the Hit.
+fn finish(
+    text: &str,
+    floor: usize,
+    (span_start, number): (usize, Range<usize>),
+    mut value: Decimal,
+    unit: &'static str,
+    approx: Approx,
+) -> Hit {
+    let (kind, label_end, negative) = change_before(text, floor, span_start)
         .map(|(at, neg)| (FactKind::Change, at, neg))
         .unwrap_or_else(|| {
             let kind = if unit.ends_with("百分点") {
@@ -456,16 +491,48 @@ fn read(
     } else {
         unit
     };
-    Some(Hit {
+    let k = number.end;
+    Hit {
         span: span_start..k,
-        number: start..end,
+        number,
         value,
         unit,
         approx,
         kind,
         label_end,
         unit_end: k,
-    })
+    }
+}
+
+impl Hit {
+    /// The written unit (and approximation) run on to `k`.
+    fn ending_at(mut self, k: usize) -> Hit {
+        self.span.end = k;
+        self.unit_end = k;
+        self
+    }
+}
+
+/// `百分之百`, `百分之九十八点五`: a percentage in words, as its value and byte length.
+fn percent_in_words(s: &str) -> Option<(Decimal, usize)> {
+    let rest = s.strip_prefix("百分之")?;
+    let whole = rest
+        .find(|c: char| !is_cn_numeral_char(c))
+        .unwrap_or(rest.len());
+    let mut value = Decimal::from(parse_cn(&rest[..whole])?);
+    let mut len = "百分之".len() + whole;
+    if let Some(frac) = rest[whole..].strip_prefix('点') {
+        let digits: String = frac
+            .chars()
+            .map_while(|c| parse_cn(&c.to_string()).filter(|d| *d < 10))
+            .map(|d| char::from(b'0' + d as u8))
+            .collect();
+        if !digits.is_empty() {
+            value = Decimal::from_str(&format!("{value}.{digits}")).ok()?;
+            len += '点'.len_utf8() + digits.len() * '九'.len_utf8();
+        }
+    }
+    Some((value, len))
 }
 
 /// `成` counting tenths: followed by an approximation word, 的 or the end of a clause, never by the

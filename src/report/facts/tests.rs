@@ -198,3 +198,15 @@ fn a_rate_at_another_time_keeps_its_name_and_its_year() {
         [("出庭应诉率", Some(2023)), ("出庭应诉率", Some(2024))]
     );
 }
+
+#[test]
+fn a_percentage_in_words_is_a_rate() {
+    let (r, fs) =
+        facts("出庭应诉率达到百分之百，调解成功率为百分之九十八点五，满意率提高了百分之五。");
+    let f = one(&fs, "出庭应诉率");
+    assert_eq!((f.value, f.unit, f.kind), (dec("100"), "%", FactKind::Rate));
+    assert_eq!(r.slice(f.span), "百分之百");
+    assert_eq!(one(&fs, "调解成功率").value, dec("98.5"));
+    let up = fs.iter().find(|f| f.kind == FactKind::Change).unwrap();
+    assert_eq!((up.value, up.unit), (dec("5"), "%"));
+}
