@@ -73,6 +73,16 @@ pub struct Evidence<'a> {
 
 pub fn classify(e: &Evidence<'_>) -> (DocKind, String) {
     let on_topic = |t: &str| TOPIC.iter().any(|w| t.contains(w));
+    // `关于报送2024年度法治政府建设情况报告的函` with the report after it: the file is the report.
+    if let Some(t) = e.title.filter(|t| is_transmittal(t) && on_topic(t)) {
+        let contents = required_contents(e.sections);
+        if contents >= 2 {
+            return (
+                DocKind::AnnualReport,
+                format!("标题“{t}”是报送年度报告的函，正文附有报告全文（含{contents}类应有内容）"),
+            );
+        }
+    }
     if let Some(found) = e.title.and_then(|t| by_title(t, on_topic(t))) {
         return found;
     }
@@ -181,6 +191,14 @@ fn by_title(t: &str, topic: bool) -> Option<(DocKind, String)> {
     })
 }
 
+/// A letter that sends a report on (`关于报送…报告的函`, `关于呈报…报告的请示`).
+fn is_transmittal(t: &str) -> bool {
+    ["报送", "呈报", "上报", "呈送"]
+        .iter()
+        .any(|w| t.contains(w))
+        && REPORT_WORDS.iter().any(|w| t.contains(w))
+}
+
 /// `现将…情况报告如下` / `现将…报告予以公开` / `现将…汇报如下`: the writer presents a report.
 fn report_formula(p: &str) -> bool {
     p.match_indices("现将").any(|(i, m)| {
@@ -269,6 +287,20 @@ mod tests {
         assert_eq!(kind(text), DocKind::AnnualReport);
         let case = "【基本情况】\n某街道推行执法清单制度，群众满意度明显提高，受到上级的肯定。\n【主要做法】\n建立清单，明确权责。\n";
         assert_eq!(kind(case), DocKind::CaseStudy);
+    }
+
+    #[test]
+    fn a_letter_sending_the_report_with_it_is_the_report() {
+        let body = "\n一、2024年主要举措和成效\n全年审查文件12件。\n二、存在的不足和原因\n重视不够。\n三、2025年工作安排\n持续推进。\n";
+        let letter = "某区卫健委关于报送2024年度法治政府建设情况报告的函";
+        assert_eq!(kind(&format!("{letter}{body}")), DocKind::AnnualReport);
+        // Without the report's parts it is only a letter.
+        assert_eq!(
+            kind(&format!(
+                "{letter}\n区司法局：现将我委年度报告报送你局，请查收。\n"
+            )),
+            DocKind::Other
+        );
     }
 
     #[test]
