@@ -168,6 +168,13 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                 FactKind::Rate => l.ending_at_rate_word(),
                 _ => l,
             });
+            // `败诉率明显下降，2021年降至5.6%`: a rate named in the clause before its value.
+            let main = match main {
+                None if hit.kind == FactKind::Rate => {
+                    label::rate_in_clause_before(text, floor.min(hit.label_end), hit.label_end)
+                }
+                l => l,
+            };
             let span = super::src_span(norm, src, hit.span.clone());
             for l in before.shared.into_iter().map(Some).chain([main]) {
                 let (label, label_span) = match l {

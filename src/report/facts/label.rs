@@ -127,7 +127,7 @@ const FOLLOW_STOPS: &[&str] = &[
 /// Leading words that are not part of the thing counted.
 const LEADING: &[&str] = &[
     "全市", "全区", "全县", "全省", "全镇", "全国", "全年", "各类", "各级", "各项", "各种", "所有",
-    "全部", "相关", "其中", "累计", "共计",
+    "全部", "相关", "其中", "累计", "共计", "了",
 ];
 /// A label that is only one of these says nothing.
 const EMPTY: &[&str] = &[
@@ -334,6 +334,20 @@ pub fn before(text: &str, floor: usize, at: usize) -> Before {
         out.shared = labels;
     }
     out
+}
+
+/// The rate named at the end of the clause before `at`'s (`一审案件行政机关败诉率明显下降，` before
+/// `2021年降至5.6%`), for a rate whose own clause names nothing.
+pub fn rate_in_clause_before(text: &str, floor: usize, at: usize) -> Option<Label> {
+    let clause = text[floor..at].rfind([',', ';']).map(|k| floor + k)?;
+    let prev = &text[floor..clause];
+    let end = RATE_WORDS
+        .iter()
+        .filter_map(|w| prev.rfind(w).map(|k| floor + k + w.len()))
+        .max()?;
+    before(text, floor, end)
+        .label
+        .filter(|l| l.text.chars().count() >= 2)
 }
 
 fn from_clause(clause: &str, offset: usize) -> Option<Label> {

@@ -210,3 +210,10 @@ fn a_percentage_in_words_is_a_rate() {
     let up = fs.iter().find(|f| f.kind == FactKind::Change).unwrap();
     assert_eq!((up.value, up.unit), (dec("5"), "%"));
 }
+
+#[test]
+fn a_rate_named_in_the_clause_before_its_value() {
+    let (_, fs) = facts("一审案件行政机关败诉率明显下降，2021年降至5.6%；做到了满意率100%。");
+    one(&fs, "一审案件行政机关败诉率");
+    one(&fs, "满意率");
+}
