@@ -59,6 +59,7 @@ pub(super) const TRAILING: &[&str] = &[
     "共",
     "均",
     "都",
+    "已经",
     "已",
     "仅",
     "约",
