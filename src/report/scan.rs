@@ -153,27 +153,7 @@ fn is_han_or_letter(c: char) -> bool {
 
 /// `[0-9]+|[零〇一二两三四五六七八九十百千万亿]+`: maximal runs of ASCII digits or of Chinese numerals.
 pub fn number_runs(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    fn cn(c: char) -> bool {
-        matches!(
-            c,
-            '零' | '〇'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-        )
-    }
+    use super::numerals::is_cn_numeral_char as cn;
     let mut chars = s.char_indices().peekable();
     std::iter::from_fn(move || loop {
         let (start, c) = chars.next()?;
