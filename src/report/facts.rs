@@ -7,6 +7,7 @@
 //! rate unless a change verb precedes it (下降9.5%); 个百分点 is always a change.
 
 mod label;
+mod table;
 mod year;
 
 use super::numerals::{is_cn_numeral_char, parse_cn};
@@ -175,6 +176,18 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                 }
                 l => l,
             };
+            // In a table row the row's first cell names the figure, and the column may date it.
+            let cell = table::of(text, hit.span.clone());
+            let main = match &cell {
+                Some(c) => Some(label::Label {
+                    text: text[c.row_label.clone()].to_string(),
+                    range: c.row_label.clone(),
+                }),
+                None => main,
+            };
+            let year = cell
+                .and_then(|c| c.year)
+                .or_else(|| year::of_clause(text, hit.label_end));
             let span = super::src_span(norm, src, hit.span.clone());
             for l in before.shared.into_iter().map(Some).chain([main]) {
                 let (label, label_span) = match l {
@@ -189,7 +202,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                     kind: hit.kind,
                     span,
                     label_span,
-                    year: year::of_clause(text, hit.label_end),
+                    year,
                     sentence: si,
                     section: *section.get_or_insert_with(|| {
                         p.sentence.section.or_else(|| {

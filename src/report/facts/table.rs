@@ -1,0 +1,110 @@
+//! Figures in table rows, as the Word and web readers write tables (`出庭应诉率 | 92% | 100%`, or
+//! Markdown `| … |`): a cell holding only the figure is named by its row's first cell, and a first
+//! row naming a year per column (`指标 | 2023年 | 2024年`) dates the figures below it.
+
+use std::ops::Range;
+
+/// What a table says about the figure in one of its cells.
+pub struct Cell {
+    /// The row's first cell: what the figure measures.
+    pub row_label: Range<usize>,
+    /// The year the table's first row names for the figure's column.
+    pub year: Option<i32>,
+}
+
+/// The cell that is exactly `figure` (a normalised range), when it is not the row's first cell.
+pub fn of(text: &str, figure: Range<usize>) -> Option<Cell> {
+    let (start, end) = line_around(text, figure.start);
+    let row = cells(text, start..end)?;
+    let k = row.iter().position(|c| *c == figure).filter(|&k| k > 0)?;
+    let row_label = row[0].clone();
+    if row_label.is_empty() || text[row_label.clone()].contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // The table's first row: up through the lines that are rows too.
+    let mut first = start..end;
+    while first.start > 0 {
+        let (s, e) = line_around(text, first.start - 1);
+        if cells(text, s..e).is_none() {
+            break;
+        }
+        first = s..e;
+    }
+    let year = (first.start != start)
+        .then(|| cells(text, first))
+        .flatten()
+        .and_then(|head| head.get(k).map(|c| year_in(&text[c.clone()])))
+        .flatten();
+    Some(Cell { row_label, year })
+}
+
+/// The line holding offset `at`: start and end (without the newline).
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+    (start, end)
+}
+
+/// The trimmed cells of a row, or `None` for a line that is not one (no `|`). The empty cells
+/// outside a Markdown row's edge bars are left out; a separator row (`|---|`) has no text cells.
+fn cells(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let s = &text[line.clone()];
+    if !s.contains('|') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut from = line.start;
+    for part in s.split('|') {
+        let lead = part.len() - part.trim_start().len();
+        let cell = from + lead..from + lead + part.trim().len();
+        out.push(cell);
+        from += part.len() + 1;
+    }
+    if s.trim_start().starts_with('|') {
+        out.remove(0);
+    }
+    if s.trim_end().ends_with('|') {
+        out.pop();
+    }
+    Some(out)
+}
+
+/// `2024年`, `2024年度`, `2024`: the year a header cell names.
+fn year_in(cell: &str) -> Option<i32> {
+    let digits: String = cell.chars().filter(|c| c.is_ascii_digit()).collect();
+    let rest = cell.trim_matches(|c: char| c.is_ascii_digit() || " 年度".contains(c));
+    (digits.len() == 4 && rest.is_empty() && (digits.starts_with("19") || digits.starts_with("20")))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::of;
+
+    fn cell(text: &str, figure: &str) -> Option<(String, Option<i32>)> {
+        let at = text.rfind(figure)?;
+        of(text, at..at + figure.len()).map(|c| (text[c.row_label].to_string(), c.year))
+    }
+
+    #[test]
+    fn a_figure_is_named_by_its_row_and_dated_by_its_column() {
+        let t = "指标 | 2023年 | 2024年\n出庭应诉率 | 92% | 100%\n纠错率 | 11.2% | 12.5%\n";
+        assert_eq!(cell(t, "92%"), Some(("出庭应诉率".into(), Some(2023))));
+        assert_eq!(cell(t, "12.5%"), Some(("纠错率".into(), Some(2024))));
+        // The same figure twice in a row: each cell its own column.
+        let t = "指标 | 2023年 | 2024年\n备案率 | 100% | 100%\n";
+        let second = t.rfind("100%").unwrap();
+        assert_eq!(of(t, second..second + 4).unwrap().year, Some(2024));
+        let first = t.find("100%").unwrap();
+        assert_eq!(of(t, first..first + 4).unwrap().year, Some(2023));
+        let md = "| 项目 | 数量 |\n|---|---|\n| 行政处罚案件 | 2316件 |\n";
+        assert_eq!(cell(md, "2316件"), Some(("行政处罚案件".into(), None)));
+    }
+
+    #[test]
+    fn prose_and_first_cells_are_not_table_figures() {
+        assert_eq!(cell("出庭应诉率为92%。", "92%"), None);
+        assert_eq!(cell("序号 | 名称\n1 | 出庭应诉率92%\n", "92%"), None);
+    }
+}
