@@ -1,6 +1,7 @@
 //! Figures in table rows, as the Word and web readers write tables (`出庭应诉率 | 92% | 100%`, or
 //! Markdown `| … |`): a cell holding only the figure is named by its row's first cell, and a first
-//! row naming a year per column (`指标 | 2023年 | 2024年`) dates the figures below it.
+//! row naming a year per column (`指标 | 2023年 | 2024年`) dates the figures below it; with years
+//! down the first column instead, the row's year dates it and the column's header names it.
 
 use std::ops::Range;
 
@@ -17,10 +18,6 @@ pub fn of(text: &str, figure: Range<usize>) -> Option<Cell> {
     let (start, end) = line_around(text, figure.start);
     let row = cells(text, start..end)?;
     let k = row.iter().position(|c| *c == figure).filter(|&k| k > 0)?;
-    let row_label = row[0].clone();
-    if row_label.is_empty() || text[row_label.clone()].contains(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
     // The table's first row: up through the lines that are rows too.
     let mut first = start..end;
     while first.start > 0 {
@@ -30,11 +27,22 @@ pub fn of(text: &str, figure: Range<usize>) -> Option<Cell> {
         }
         first = s..e;
     }
-    let year = (first.start != start)
-        .then(|| cells(text, first))
-        .flatten()
-        .and_then(|head| head.get(k).map(|c| year_in(&text[c.clone()])))
-        .flatten();
+    let head = (first.start != start).then(|| cells(text, first)).flatten();
+    let head_cell = head.and_then(|h| h.get(k).cloned());
+    let names =
+        |c: &Range<usize>| !c.is_empty() && !text[c.clone()].contains(|c: char| c.is_ascii_digit());
+    let row_label = row[0].clone();
+    // Years down the first column (`2023年 | 92%`): the column's header names the figure.
+    if let Some(year) = year_in(&text[row_label.clone()]) {
+        return head_cell.filter(names).map(|row_label| Cell {
+            row_label,
+            year: Some(year),
+        });
+    }
+    if !names(&row_label) {
+        return None;
+    }
+    let year = head_cell.and_then(|c| year_in(&text[c]));
     Some(Cell { row_label, year })
 }
 
@@ -100,6 +108,13 @@ mod tests {
         assert_eq!(of(t, first..first + 4).unwrap().year, Some(2023));
         let md = "| 项目 | 数量 |\n|---|---|\n| 行政处罚案件 | 2316件 |\n";
         assert_eq!(cell(md, "2316件"), Some(("行政处罚案件".into(), None)));
+    }
+
+    #[test]
+    fn years_down_the_first_column() {
+        let t = "年份 | 出庭应诉率\n2023年 | 92%\n2024年 | 100%\n";
+        assert_eq!(cell(t, "92%"), Some(("出庭应诉率".into(), Some(2023))));
+        assert_eq!(cell(t, "100%"), Some(("出庭应诉率".into(), Some(2024))));
     }
 
     #[test]
