@@ -34,13 +34,13 @@ pub use span::{LineIndex, Position, Span};
 use crate::ingest::SourceText;
 use std::ops::Range;
 
-/// Parse decoded text into a [`Report`]. Never fails: what cannot be recognised is simply absent.
 /// The metadata of a text, for the parser's unit tests.
 #[cfg(test)]
 fn meta_of(text: &str) -> Meta {
     parse(SourceText::from_text("t", text)).meta
 }
 
+/// Parse decoded text into a [`Report`]. Never fails: what cannot be recognised is simply absent.
 pub fn parse(source: SourceText) -> Report {
     let src = source.text.as_str();
     let lines = LineIndex::new(src);
@@ -108,9 +108,7 @@ pub(crate) fn src_span(norm: &NormText, src: &str, range: Range<usize>) -> Span 
         .get(range.start.min(range.end)..range.end.min(norm.text.len()))
         .and_then(|r| r.chars().next_back())
         .and_then(|c| {
-            let at = norm
-                .to_source(range.end - c.len_utf8()..range.end - c.len_utf8())
-                .start;
+            let at = norm.source_at(range.end - c.len_utf8());
             Some(at + src.get(at..)?.chars().next()?.len_utf8())
         });
     let s = Span::new(s.start, last_end.map_or(s.end, |e| e.clamp(s.start, s.end)));

@@ -61,6 +61,31 @@ fn names_place_and_body(s: &str) -> bool {
     false
 }
 
+/// A rate's name as found agrees with the label's when one ends with the other
+/// (`政务服务事项网上可办率` for 网上可办率): a label may keep more or less of the noun phrase before
+/// the rate's own name.
+pub fn rate_label_matches(expected: &str, found: &str) -> bool {
+    let (want, got) = (bare_label(expected), bare_label(found));
+    !got.is_empty() && (got.ends_with(&want) || want.ends_with(&got))
+}
+
+/// A label as compared: [`squeeze`]d, without quotation marks and a bracketed note
+/// (`平均得分率(2014年)`), which labels and texts write differently.
+pub fn bare_label(s: &str) -> String {
+    let mut depth = 0usize;
+    squeeze(s)
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0 && !"“”\"'‘’".contains(c),
+            }
+            false
+        })
+        .collect()
+}
+
 /// Without whitespace and the 、 between co-issuers (`中共某省委、某省人民政府` is written with a
 /// space in a title), full-width ASCII forms (U+FF01–U+FF5E) folded to their half-width letters.
 fn squeeze(s: &str) -> String {

@@ -1,7 +1,7 @@
 //! Scoring list fields (rates, changes, breakdowns): labelled items are matched one to one with
 //! found items of the same value lying in (or overlapping) the labelled text.
 
-use super::compare::{find_all, overlaps};
+use super::compare::{bare_label, find_all, overlaps, rate_label_matches};
 use super::labels::{BreakdownLabel, ChangeLabel, Direction, RateLabel};
 use super::score::Tally;
 use crate::report::{Breakdown, BreakdownRelation, Fact, FactKind, Report, Span};
@@ -201,22 +201,31 @@ pub struct Miss {
     pub note: Option<String>,
 }
 
+/// Labelled and found items paired one to one (indices into `expected` and `found`).
+pub type Pairs = Vec<(usize, usize)>;
+
 /// Match `expected` against `found` in `text` (the report's source). `context` is every fact of
 /// the report (where, and shown), to say what the parser made of a labelled text where nothing of
-/// the kind was found.
+/// the kind was found. The pairs matched are returned for scores of the pairs themselves.
 pub fn score(
     text: &str,
     expected: &[Expected],
     found: &[Found],
     context: &[(Span, String)],
-) -> (Tally, Vec<Miss>) {
-    let places = places(text, expected);
+) -> (Tally, Vec<Miss>, Pairs) {
+    let places: Vec<Vec<Span>> = expected.iter().map(|e| find_all(text, e.text)).collect();
     let within = |i: usize, span: Span| places[i].iter().any(|p| overlaps(*p, span));
     let mut used = vec![false; found.len()];
     let mut matched = vec![false; expected.len()];
-    for (i, j) in pairs(&places, expected, found) {
-        used[j] = true;
-        matched[i] = true;
+    let mut pairs = Pairs::new();
+    for (i, e) in expected.iter().enumerate() {
+        let hit = (0..found.len())
+            .find(|&j| !used[j] && within(i, found[j].span) && e.key.same(&found[j].key));
+        if let Some(j) = hit {
+            used[j] = true;
+            matched[i] = true;
+            pairs.push((i, j));
+        }
     }
     let hits = matched.iter().filter(|m| **m).count();
     let spurious = found.len() - hits;
@@ -259,69 +268,30 @@ pub fn score(
         found: found.len(),
         labelled: expected.len(),
     };
-    (tally, misses)
+    (tally, misses, pairs)
 }
 
-fn places(text: &str, expected: &[Expected]) -> Vec<Vec<Span>> {
-    expected.iter().map(|e| find_all(text, e.text)).collect()
-}
-
-/// Labelled and found items paired one to one: same key, found inside the labelled text.
-fn pairs(places: &[Vec<Span>], expected: &[Expected], found: &[Found]) -> Vec<(usize, usize)> {
-    let mut used = vec![false; found.len()];
-    let mut out = Vec::new();
-    for (i, e) in expected.iter().enumerate() {
-        let within = |span: Span| places[i].iter().any(|p| overlaps(*p, span));
-        let hit = (0..found.len())
-            .find(|&j| !used[j] && within(found[j].span) && e.key.same(&found[j].key));
-        if let Some(j) = hit {
-            used[j] = true;
-            out.push((i, j));
-        }
-    }
-    out
-}
-
-/// Of the labelled rates that were found, those whose fact is named as the label names it: one
-/// name ends with the other (`政务服务事项网上可办率` for 网上可办率), since a label may keep more or
-/// less of the noun phrase before the rate's own name.
-pub fn score_labels(text: &str, expected: &[Expected], found: &[Found]) -> (Tally, Vec<Miss>) {
-    let places = places(text, expected);
+/// Of the labelled rates `score` paired with facts, those whose fact is named as the label names
+/// it ([`rate_label_matches`]).
+pub fn score_labels(expected: &[Expected], found: &[Found], pairs: &Pairs) -> (Tally, Vec<Miss>) {
     let mut tally = Tally::default();
     let mut misses = Vec::new();
-    for (i, j) in pairs(&places, expected, found) {
+    for &(i, j) in pairs {
         let (Some(want), Some(got)) = (expected[i].label, found[j].label.as_deref()) else {
             continue;
         };
-        let (want, got) = (squeeze(want), squeeze(got));
-        let right = !got.is_empty() && (got.ends_with(&want) || want.ends_with(&got));
-        tally.add(Tally::single(true, !got.is_empty(), right));
+        let right = rate_label_matches(want, got);
+        tally.add(Tally::single(true, !bare_label(got).is_empty(), right));
         if !right {
             misses.push(Miss {
-                expected: Some(want),
-                found: Some(got),
+                expected: Some(bare_label(want)),
+                found: Some(bare_label(got)),
                 at: Some(found[j].span),
                 note: None,
             });
         }
     }
     (tally, misses)
-}
-
-/// Without spaces, quotation marks and a bracketed note (`平均得分率(2014年)`), which labels and
-/// texts write differently.
-fn squeeze(s: &str) -> String {
-    let mut depth = 0usize;
-    s.chars()
-        .filter(|&c| {
-            match c {
-                '(' | '（' => depth += 1,
-                ')' | '）' => depth = depth.saturating_sub(1),
-                _ => return depth == 0 && !c.is_whitespace() && !"“”\"'‘’".contains(c),
-            }
-            false
-        })
-        .collect()
 }
 
 /// What the parser found in the labelled text instead, or that the text is not in the report.
@@ -372,10 +342,12 @@ mod tests {
             fact("98%", "政务服务事项网上可办率", 98.0),
             fact("100%", "做到了满意率", 100.0),
         ];
-        let (t, misses) = score_labels(text, &expected, &found);
+        let (_, _, pairs) = score(text, &expected, &found, &[]);
+        let (t, misses) = score_labels(&expected, &found, &pairs);
         assert_eq!((t.correct, t.total), (2, 2), "{misses:?}");
         let found = [fact("98%", "事项", 98.0), fact("100%", "", 100.0)];
-        let (t, misses) = score_labels(text, &expected, &found);
+        let (_, _, pairs) = score(text, &expected, &found, &[]);
+        let (t, misses) = score_labels(&expected, &found, &pairs);
         assert_eq!((t.correct, t.total, t.found), (0, 2, 1));
         assert_eq!(misses.len(), 2);
     }
@@ -408,7 +380,7 @@ mod tests {
             found(text, "100%", Key::Rate(100.0)),
             found(text, "90%", Key::Rate(9.0)),
         ];
-        let (tally, misses) = score(text, &expected, &f, &[]);
+        let (tally, misses, _) = score(text, &expected, &f, &[]);
         assert_eq!(
             (tally.correct, tally.total, tally.found, tally.labelled),
             (1, 4, 2, 3)
@@ -434,10 +406,10 @@ mod tests {
             f.shown = f.key.breakdown_shown();
             [f]
         };
-        let (tally, _) = score(text, &[label(subset.clone())], &found_as("subset"), &[]);
+        let (tally, _, _) = score(text, &[label(subset.clone())], &found_as("subset"), &[]);
         assert_eq!((tally.correct, tally.total), (1, 1));
         // A subset taken for a partition could raise a false sum error: wrong, shown as one entry.
-        let (tally, misses) = score(text, &[label(subset)], &found_as("partition"), &[]);
+        let (tally, misses, _) = score(text, &[label(subset)], &found_as("partition"), &[]);
         assert_eq!((tally.correct, tally.total, tally.found), (0, 2, 1));
         assert_eq!(misses.len(), 1);
         assert_eq!(misses[0].expected.as_deref(), Some("50 ⊇ 5 + 10（subset）"));

@@ -297,12 +297,9 @@ impl Scorer<'_> {
         if let Some(rates) = &self.label.rates {
             let expected: Vec<Expected> = rates.iter().map(Expected::rate).collect();
             let found = of_kind(FactKind::Rate);
-            self.list("rates", &expected, &found, &context);
-            let (tally, misses) = items::score_labels(self.report.text(), &expected, &found);
-            self.out.tallies.push(("rate_labels".to_string(), tally));
-            for m in misses {
-                self.mismatch("rate_labels", m.at, m.expected, m.found, m.note);
-            }
+            let pairs = self.list("rates", &expected, &found, &context);
+            let (tally, misses) = items::score_labels(&expected, &found, &pairs);
+            self.record("rate_labels", tally, misses);
         }
         if let Some(changes) = &self.label.changes {
             let expected: Vec<Expected> = changes.iter().map(Expected::change).collect();
@@ -325,8 +322,13 @@ impl Scorer<'_> {
         expected: &[Expected],
         found: &[Found],
         context: &[(Span, String)],
-    ) {
-        let (tally, misses) = items::score(self.report.text(), expected, found, context);
+    ) -> items::Pairs {
+        let (tally, misses, pairs) = items::score(self.report.text(), expected, found, context);
+        self.record(field, tally, misses);
+        pairs
+    }
+
+    fn record(&mut self, field: &str, tally: Tally, misses: Vec<items::Miss>) {
         self.out.tallies.push((field.to_string(), tally));
         for m in misses {
             self.mismatch(field, m.at, m.expected, m.found, m.note);

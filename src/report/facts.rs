@@ -10,7 +10,7 @@ mod label;
 mod table;
 mod year;
 
-use super::numerals::{is_cn_numeral_char, parse_cn};
+use super::numerals::{digit, is_cn_numeral_char, parse_cn};
 use super::sentences::Piece;
 use super::{Approx, Fact, FactKind, NormText, Section};
 use rust_decimal::Decimal;
@@ -158,6 +158,8 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
         let mut prev_unit: Option<(&'static str, usize)> = None;
         // The sentence's section, looked up at its first fact.
         let mut section = None;
+        // Only a table row has cells to look up (most sentences have none).
+        let in_table = text[p.norm.clone()].contains('|');
         for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
             let before = label::before(text, floor.min(hit.label_end), hit.label_end);
             let after = if hit.kind == FactKind::Change {
@@ -177,7 +179,9 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
                 l => l,
             };
             // In a table row the row's first cell names the figure, and the column may date it.
-            let cell = table::of(text, hit.span.clone());
+            let cell = in_table
+                .then(|| table::of(text, hit.span.clone()))
+                .flatten();
             let main = match &cell {
                 Some(c) => Some(label::Label {
                     text: text[c.row_label.clone()].to_string(),
@@ -541,15 +545,16 @@ fn percent_in_words(s: &str) -> Option<(Decimal, usize)> {
         .unwrap_or(rest.len());
     let mut value = Decimal::from(parse_cn(&rest[..whole])?);
     let mut len = "百分之".len() + whole;
+    // `点五`, `点零八`: one digit character per decimal place.
     if let Some(frac) = rest[whole..].strip_prefix('点') {
-        let digits: String = frac
-            .chars()
-            .map_while(|c| parse_cn(&c.to_string()).filter(|d| *d < 10))
-            .map(|d| char::from(b'0' + d as u8))
-            .collect();
-        if !digits.is_empty() {
-            value = Decimal::from_str(&format!("{value}.{digits}")).ok()?;
-            len += '点'.len_utf8() + digits.len() * '九'.len_utf8();
+        let mut read = 0;
+        let digits = frac.chars().map_while(|c| digit(c).map(|d| (c, d)));
+        for (scale, (c, d)) in (1..).zip(digits) {
+            value += Decimal::new(i64::try_from(d).ok()?, scale);
+            read += c.len_utf8();
+        }
+        if read > 0 {
+            len += '点'.len_utf8() + read;
         }
     }
     Some((value, len))

@@ -69,7 +69,7 @@ impl NormText {
     }
 
     /// Source offset of the character holding normalised byte `i` (`i <= text.len()`).
-    fn source_at(&self, i: usize) -> usize {
+    pub(crate) fn source_at(&self, i: usize) -> usize {
         let mut at = i;
         while !self.text.is_char_boundary(at) {
             at -= 1;

@@ -23,7 +23,8 @@ pub fn is_cn_numeral_char(c: char) -> bool {
     )
 }
 
-fn digit(c: char) -> Option<u64> {
+/// Value of one Chinese digit character (〇 to 九).
+pub fn digit(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,

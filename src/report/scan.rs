@@ -147,8 +147,7 @@ pub fn doc_number(s: &str) -> Option<Range<usize>> {
 }
 
 fn is_han_or_letter(c: char) -> bool {
-    use unicode_script::{Script, UnicodeScript};
-    c.is_ascii_alphabetic() || c.script() == Script::Han
+    c.is_ascii_alphabetic() || super::script::is_han(c)
 }
 
 /// `[0-9]+|[零〇一二两三四五六七八九十百千万亿]+`: maximal runs of ASCII digits or of Chinese numerals.

@@ -47,8 +47,10 @@ fn is_traditional(src: &str) -> bool {
     han >= MIN_SAMPLE_HAN && changed as f64 / han as f64 >= MIN_TRADITIONAL_SHARE
 }
 
+/// A Chinese character (Unicode's Han script).
 pub fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    use unicode_script::{Script, UnicodeScript};
+    c.script() == Script::Han
 }
 
 #[cfg(test)]

@@ -64,8 +64,6 @@ pub(super) const TRAILING: &[&str] = &[
     "仅",
     "约",
 ];
-/// Trailing words that mean one value is shared by the items listed before it with 、 (分别 pairs
-/// several values with several items, so it is not one of them).
 /// The last characters of [`TRAILING`]'s words.
 static TRAILING_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut last: Vec<char> = TRAILING
@@ -76,6 +74,8 @@ static TRAILING_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
     last.dedup();
     last
 });
+/// Trailing words that mean one value is shared by the items listed before it with 、 (分别 pairs
+/// several values with several items, so it is not one of them).
 const SHARED: &[&str] = &["均", "都", "全部"];
 
 /// Scope and time words: the label starts after them, and a bare verb after them is still a label.
@@ -296,10 +296,10 @@ fn head(phrase: &str, offset: usize) -> Option<Label> {
     })
 }
 
-/// The label read from the clause before a number starting at `at`.
 /// What is left of a year when its digits ended the previous number (`2023年出庭应诉率`).
 const YEAR_TAILS: [&str; 5] = ["年度", "年底", "年末", "年初", "年"];
 
+/// The label read from the clause before a number starting at `at`.
 pub fn before(text: &str, floor: usize, at: usize) -> Before {
     let mut cs = clause_start(text, floor, at);
     if text[..cs].ends_with(|c: char| c.is_ascii_digit()) {

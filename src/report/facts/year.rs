@@ -13,20 +13,14 @@ pub fn of_clause(text: &str, end: usize) -> Option<i32> {
         k + text[k..].chars().next().map_or(1, char::len_utf8)
     });
     let clause = &text[start..end];
-    let mut found = None;
-    for (k, _) in clause.match_indices('年') {
-        let digits = &clause[..k];
-        let year = digits.get(digits.len().saturating_sub(4)..)?;
-        let before = &digits[..digits.len() - year.len()];
-        let is_year = year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
-            && (year.starts_with("19") || year.starts_with("20"))
-            && !before.ends_with(|c: char| c.is_ascii_digit());
-        if is_year && !COMPARED.iter().any(|w| before.ends_with(w)) {
-            found = year.parse().ok();
-        }
-    }
-    found
+    clause.rmatch_indices('年').find_map(|(k, _)| {
+        let at = k.checked_sub(4)?;
+        let (before, year) = (clause.get(..at)?, clause.get(at..k)?);
+        let is_year = crate::report::scan::year_len(year).is_some()
+            && !before.ends_with(|c: char| c.is_ascii_digit())
+            && !COMPARED.iter().any(|w| before.ends_with(w));
+        is_year.then(|| year.parse().ok()).flatten()
+    })
 }
 
 #[cfg(test)]
@@ -58,5 +52,10 @@ mod tests {
             None
         );
         assert_eq!(year_before("培训12025年度人员", "人员"), None);
+        // A 年 after Han characters (上半年) does not stop the search for a year after it.
+        assert_eq!(
+            year_before("上半年及2024年全年培训320人次", "320"),
+            Some(2024)
+        );
     }
 }
