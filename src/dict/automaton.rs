@@ -33,7 +33,9 @@ impl Automaton {
         if let Some(dfa) = self.dfa.get() {
             return dfa;
         }
-        if self.scanned.fetch_add(text.len(), Ordering::Relaxed) < DFA_AFTER_BYTES {
+        // Counting this text too: one long report pays for the DFA by itself.
+        let scanned = self.scanned.fetch_add(text.len(), Ordering::Relaxed);
+        if scanned.saturating_add(text.len()) < DFA_AFTER_BYTES {
             return &self.nfa;
         }
         // A DFA over its size limit (the NFA has none) leaves the NFA in use.

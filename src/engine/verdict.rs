@@ -166,11 +166,20 @@ const HEADING_CHARS: usize = 20;
 /// The innermost heading whose body holds `offset` (a heading line itself is under its parent),
 /// numbering and title as written, shortened.
 fn heading_over(report: &Report, offset: usize) -> Option<String> {
-    let section = report
-        .sections
-        .iter()
-        .filter(|s| s.body.start <= offset && offset < s.body.end)
-        .max_by_key(|s| s.level)?;
+    // Sections are in document order and nest: the deepest whose body holds `offset` is the
+    // last one opened before it, or one of that one's ancestors (a search, not a scan, so that
+    // evidence costs the same in a yearbook of ten thousand sections).
+    let sections = &report.sections;
+    let mut i = sections
+        .partition_point(|s| s.heading.start <= offset)
+        .checked_sub(1)?;
+    let section = loop {
+        let s = &sections[i];
+        if s.body.start <= offset && offset < s.body.end {
+            break s;
+        }
+        i = s.parent?;
+    };
     let heading = format!("{}{}", section.marker, section.title);
     let mut short: String = heading.chars().take(HEADING_CHARS).collect();
     if heading.chars().count() > HEADING_CHARS {
