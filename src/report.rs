@@ -20,7 +20,7 @@ mod numerals;
 mod outline;
 mod page_fields;
 mod relations;
-mod scan;
+pub(crate) mod scan;
 mod script;
 mod sentences;
 mod span;

@@ -96,7 +96,11 @@ impl Pattern {
         // The cost this search would bring the total to: a haystack too long for the budget
         // builds the regex at once instead of scanning it once per literal first.
         let cost = haystack.len().saturating_mul(gate.len());
-        if scanned.fetch_add(cost, Ordering::Relaxed).saturating_add(cost) > GATE_BUDGET {
+        if scanned
+            .fetch_add(cost, Ordering::Relaxed)
+            .saturating_add(cost)
+            > GATE_BUDGET
+        {
             return false;
         }
         let h = haystack.as_bytes();

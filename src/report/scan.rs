@@ -172,6 +172,24 @@ pub fn number_runs(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// `《[^《》\n]{1,100}》`: quoted document titles, in order.
+pub fn book_titles(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let open = from + s[from..].find('《')?;
+        let inner = open + '《'.len_utf8();
+        let len = s[inner..]
+            .find(['《', '》', '\n'])
+            .unwrap_or(s.len() - inner);
+        from = inner + len;
+        let chars = s[inner..from].chars().count();
+        if s[from..].starts_with('》') && (1..=100).contains(&chars) {
+            from += '》'.len_utf8();
+            return Some(open..from);
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +224,9 @@ mod tests {
                 "现将一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十报告如下",
                 "现将一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一报告如下",
                 "共3万5千人,12.5%和二〇二三年", "", "1", "19", "200",
+                "《》《办法》", "《《条例》》", "《未完\n》", "《甲》、《乙》和《丙", "》《",
+                "《一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十》",
+                "《一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一》《短》",
             ]
             .map(String::from),
         );
@@ -225,7 +246,10 @@ mod tests {
             re(r"[\p{Han}A-Za-z]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号");
         let date = re(r"((?:19|20)\d{2}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})(?: ?日)?");
         let runs = re("[0-9]+|[零〇一二两三四五六七八九十百千万亿]+");
+        let titles = re(r"《[^《》\n]{1,100}》");
         for s in haystacks() {
+            let want: Vec<_> = titles.find_iter(&s).map(|m| m.range()).collect();
+            assert_eq!(book_titles(&s).collect::<Vec<_>>(), want, "{s}");
             let want = year.captures(&s).and_then(|c| c.get(1)).map(|m| m.range());
             assert_eq!(year_before_nian(&s), want, "{s}");
             let want = opening

@@ -22,9 +22,6 @@ static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static RESULTS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"举措|成效|主要工作|工作开展|主要做法|工作情况").expect("valid regex")
 });
-/// A quoted document title: it names a document, it does not report work.
-static BOOK_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"《[^《》\n]{1,100}》").expect("valid regex"));
 
 /// The top level of the outline: the shallowest heading level present.
 fn top(r: &Report) -> impl Iterator<Item = (usize, &Section)> {
@@ -116,7 +113,8 @@ pub static FUNCTIONS: &[FuncDef] = &[
                 return Call::list(Vec::new());
             };
             let plan = plan_section(r).map(|i| r.norm.from_source(r.sections[i].span));
-            let titles: Vec<_> = BOOK_TITLE.find_iter(body.0).map(|m| m.range()).collect();
+            // A quoted document title names a document, it does not report work.
+            let titles: Vec<_> = crate::report::scan::book_titles(body.0).collect();
             let base = body.1.unwrap_or(0);
             let kept = c
                 .ev
