@@ -36,6 +36,9 @@ struct Inner {
     source: String,
     /// Literals every match begins with; empty when they are unknown or too many.
     gate: Vec<Box<[u8]>>,
+    /// Whether a match depends on the matched text alone: no assertion (`^`, `$`, `\b`) looks
+    /// past it and it is never empty.
+    local: bool,
     /// Bytes the gate has scanned so far, against [`GATE_BUDGET`].
     scanned: AtomicUsize,
     regex: OnceLock<Result<Regex, String>>,
@@ -51,7 +54,7 @@ impl Pattern {
             return Ok(Pattern(live));
         }
         let hir = regex_syntax::parse(source).map_err(|e| e.to_string())?;
-        let pattern = Pattern::share(source.to_string(), gate(&hir));
+        let pattern = Pattern::share(source.to_string(), gate(&hir), local(&hir));
         if weight(&hir) > BUILD_AT_LOAD {
             pattern.regex()?;
         }
@@ -60,15 +63,16 @@ impl Pattern {
 
     /// A pattern checked when it was baked, with its gate: shared with a live one of the same
     /// source, or registered as one.
-    fn prepared(source: String, gate: Vec<Box<[u8]>>) -> Pattern {
+    fn prepared(source: String, gate: Vec<Box<[u8]>>, local: bool) -> Pattern {
         let live = live().get(&source).and_then(Weak::upgrade);
-        live.map_or_else(|| Pattern::share(source, gate), Pattern)
+        live.map_or_else(|| Pattern::share(source, gate, local), Pattern)
     }
 
-    fn share(source: String, gate: Vec<Box<[u8]>>) -> Pattern {
+    fn share(source: String, gate: Vec<Box<[u8]>>, local: bool) -> Pattern {
         let pattern = Pattern(Arc::new(Inner {
             source,
             gate,
+            local,
             scanned: AtomicUsize::new(0),
             regex: OnceLock::new(),
         }));
@@ -85,6 +89,13 @@ impl Pattern {
 
     pub fn as_str(&self) -> &str {
         &self.0.source
+    }
+
+    /// Whether a piece of a text matches only where a search of the whole text finds a match
+    /// overlapping it: true when matches depend on the matched text alone (see [`Inner::local`]).
+    /// A search from before the piece either overlaps it or resumes at or before its first match.
+    pub fn is_local(&self) -> bool {
+        self.0.local
     }
 
     /// True when `haystack` certainly holds no match, found without building the regex.
@@ -137,18 +148,23 @@ impl fmt::Debug for Pattern {
     }
 }
 
-/// The source and the gate; the regex is built on first use, as for any pattern.
+/// The source, the gate and locality; the regex is built on first use, as for any pattern.
 impl Serialize for Pattern {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (&self.0.source, &self.0.gate).serialize(s)
+        (&self.0.source, &self.0.gate, self.0.local).serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (source, gate) = <(String, Vec<Box<[u8]>>)>::deserialize(d)?;
-        Ok(Pattern::prepared(source, gate))
+        let (source, gate, local) = <(String, Vec<Box<[u8]>>, bool)>::deserialize(d)?;
+        Ok(Pattern::prepared(source, gate, local))
     }
+}
+
+fn local(hir: &Hir) -> bool {
+    let p = hir.properties();
+    p.look_set().is_empty() && p.minimum_len().is_some_and(|n| n > 0)
 }
 
 /// The literals every match of `hir` begins with, or none.

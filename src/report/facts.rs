@@ -14,7 +14,6 @@ use super::numerals::{digit, is_cn_numeral_char, parse_cn};
 use super::sentences::Piece;
 use super::{Approx, Fact, FactKind, NormText, Section};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -293,18 +292,21 @@ fn starts_with_any<'a, T: Copy>(s: &str, list: &'a [(&'a str, T)]) -> Option<(&'
     list.iter().find(|(w, _)| s.starts_with(w)).copied()
 }
 
-/// Units by their first character, longest first, so that a lookup costs one hash probe.
-type UnitIndex = HashMap<char, Vec<&'static str>>;
+/// Units by their first character (sorted, for a binary search), longest first, so that a
+/// lookup tries only the units that can start there.
+type UnitIndex = Vec<(char, Vec<&'static str>)>;
 
 fn index(units: &[&'static str]) -> UnitIndex {
-    let mut m: UnitIndex = HashMap::new();
+    let mut m: UnitIndex = Vec::new();
     for u in units {
-        if let Some(c) = u.chars().next() {
-            m.entry(c).or_default().push(u);
+        let Some(c) = u.chars().next() else { continue };
+        match m.binary_search_by_key(&c, |e| e.0) {
+            Ok(k) => m[k].1.push(u),
+            Err(k) => m.insert(k, (c, vec![u])),
         }
     }
-    m.values_mut()
-        .for_each(|v| v.sort_by_key(|u| std::cmp::Reverse(u.len())));
+    m.iter_mut()
+        .for_each(|(_, v)| v.sort_by_key(|u| std::cmp::Reverse(u.len())));
     m
 }
 
@@ -313,7 +315,8 @@ static CN_UNIT_INDEX: LazyLock<UnitIndex> = LazyLock::new(|| index(CN_UNITS));
 
 fn unit_at(s: &str, units: &UnitIndex) -> Option<&'static str> {
     let c = s.chars().next()?;
-    units.get(&c)?.iter().find(|u| s.starts_with(**u)).copied()
+    let k = units.binary_search_by_key(&c, |e| e.0).ok()?;
+    units[k].1.iter().find(|u| s.starts_with(**u)).copied()
 }
 
 /// Every number of a sentence that is a fact, in order.

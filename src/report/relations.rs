@@ -4,6 +4,11 @@ use super::sentences::Piece;
 use super::{Breakdown, BreakdownRelation, Fact, FactKind, NormText, Ratio, Span};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Built once: `str::match_indices` and `contains` set up their searcher again for every sentence.
+static QIZHONG: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("其中"));
 
 /// After ；, the parts of a 其中 list stop where a new total starts.
 const NEW_TOTAL: &[&str] = &[
@@ -54,7 +59,7 @@ pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
     }
     for (si, p) in sentences.iter().enumerate() {
         let text = &norm.text[p.norm.clone()];
-        for (k, _) in text.match_indices("其中") {
+        for k in QIZHONG.find_iter(text.as_bytes()) {
             let q = norm.to_source(p.norm.start + k..p.norm.start + k).start;
             if let Some(mut b) = qizhong(norm, sentences, &by_sentence, facts, si, q) {
                 b.iter_mut()
@@ -99,7 +104,7 @@ fn qizhong(
         }
         if sj > si {
             let t = &norm.text[sentences[sj].norm.clone()];
-            if NEW_TOTAL.iter().any(|w| t.starts_with(w)) || t.contains("其中") {
+            if NEW_TOTAL.iter().any(|w| t.starts_with(w)) || QIZHONG.find(t.as_bytes()).is_some() {
                 break;
             }
         }

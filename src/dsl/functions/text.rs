@@ -3,7 +3,8 @@
 use super::{sig, Call, Eval, FuncDef, Group, Param as P, Returns as R};
 use crate::dsl::types::Type as T;
 use crate::dsl::value::Value;
-use crate::report::Section;
+use crate::report::{Section, Span};
+use regex::Regex;
 use rust_decimal::Decimal;
 
 const LIST_SECTION: T = T::List(&T::Section);
@@ -193,11 +194,23 @@ pub static FUNCTIONS: &[FuncDef] = &[
             if !re.as_str().contains(['^', '$']) && !re.is_match(body) {
                 return Call::list(Vec::new());
             }
+            // For a local pattern only the sentences a match in the body overlaps can match:
+            // one search of the body instead of one per sentence.
+            let local = matches!(c.vals.get(i), Some(Value::Regex(p)) if p.is_local());
+            let mut found = local.then(|| body_matches(c, re).peekable());
+            let mut may_match = |s: Span| {
+                let Some(found) = found.as_mut() else {
+                    return true;
+                };
+                while found.next_if(|m| m.end <= s.start).is_some() {}
+                found.peek().is_some_and(|m| m.start < s.end)
+            };
             Call::list(
                 r.sentences
                     .iter()
                     .enumerate()
                     .filter(|(_, s)| within.is_none_or(|w| w.contains(s.span)))
+                    .filter(|(_, s)| may_match(s.span))
                     .filter(|(_, s)| re.is_match(r.norm.slice_source(s.span)))
                     .map(|(i, _)| Value::Sentence(i))
                     .collect(),
@@ -305,6 +318,14 @@ fn haystack<'a>(c: &Call<'_, 'a>) -> Result<Hay<'a>, crate::dsl::eval::EvalError
     } else {
         (c.text(0)?, 1)
     })
+}
+
+/// The source spans of `re`'s matches in the report's body, in order.
+fn body_matches<'a>(c: &Call<'_, 'a>, re: &'a Regex) -> impl Iterator<Item = Span> + 'a {
+    let (body, base) = c.ev.body();
+    let (norm, base) = (&c.report().norm, base.unwrap_or(0));
+    re.find_iter(body)
+        .map(move |m| norm.to_source(base + m.start()..base + m.end()))
 }
 
 /// `chars` characters either side of `start..end`, not crossing a line break.

@@ -169,16 +169,13 @@ impl Label {
     /// A rate's label cut after its rate word: `出庭应诉率连续三年保持` → 出庭应诉率,
     /// `随机抽查比例不低于` → 随机抽查比例 (not at 率先).
     pub fn ending_at_rate_word(self) -> Label {
-        let end = RATE_WORDS
-            .iter()
-            .filter_map(|w| {
-                self.text
-                    .match_indices(w)
-                    .filter(|(k, _)| !self.text[k + w.len()..].starts_with('先'))
-                    .last()
-                    .map(|(k, _)| k + w.len())
-            })
-            .max();
+        // Position by position: a label is short, and a substring search per word would cost
+        // more in setting up than in searching.
+        let t = self.text.as_str();
+        let end = t.char_indices().rev().find_map(|(k, _)| {
+            let w = RATE_WORDS.iter().find(|w| t[k..].starts_with(**w))?;
+            Some(k + w.len()).filter(|&e| !t[e..].starts_with('先'))
+        });
         match end {
             Some(end)
                 if end < self.text.len()
