@@ -57,6 +57,8 @@ pub(super) const TRAILING: &[&str] = &[
     "为",
     "是",
     "共",
+    // `办理时限平均压缩58%`: an adverb, not the tail of the thing measured.
+    "平均",
     "均",
     "都",
     "已经",
@@ -282,7 +284,9 @@ fn head(phrase: &str, offset: usize) -> Option<Label> {
             None => break,
         }
     }
-    let raw = &phrase[start..];
+    // `3.重大执法决定法制审核率100%`: what is left of a list number (`3.`, `1)`) is no part of it.
+    let raw = phrase[start..].trim_start_matches(|c: char| c.is_ascii_punctuation() && c != '(');
+    let start = phrase.len() - raw.len();
     let text = clean(raw);
     if text.is_empty()
         || EMPTY.contains(&text.as_str())
@@ -351,10 +355,20 @@ pub fn rate_in_clause_before(text: &str, floor: usize, at: usize) -> Option<Labe
         .filter(|l| l.text.chars().count() >= 2)
 }
 
+/// One character before 率 is a syllable of a word the verb was cut out of (核查处置率 holds 查处,
+/// leaving 置率), not a name: real rate names have two or more (办结率, 及时率).
+fn split_word(label: &str) -> bool {
+    label
+        .strip_suffix('率')
+        .is_some_and(|stem| stem.chars().count() == 1)
+}
+
 fn from_clause(clause: &str, offset: usize) -> Option<Label> {
     let cut = STOPS.find_iter(clause).last().map_or(0, |m| m.end());
     // A single character left after the verb (参与率 → 率) is a suffix, not a noun.
-    if let Some(l) = head(&clause[cut..], offset + cut).filter(|l| l.text.chars().count() >= 2) {
+    if let Some(l) = head(&clause[cut..], offset + cut)
+        .filter(|l| l.text.chars().count() >= 2 && !split_word(&l.text))
+    {
         return Some(l);
     }
     // Nothing after the verb: the verb phrase after the scope words is the label (受理, 调解成功).
@@ -448,6 +462,22 @@ mod tests {
             Some("县政府常务会议议题合法性审查")
         );
         assert_eq!(label("全市群众满意率达99%").as_deref(), Some("群众满意率"));
+    }
+
+    #[test]
+    fn a_verb_inside_a_longer_word_does_not_cut_it() {
+        // 核查处置 holds the verb 查处; 置率 would be no name.
+        assert_eq!(
+            label("不合格样品核查处置率100%").as_deref(),
+            Some("不合格样品核查处置率")
+        );
+    }
+
+    #[test]
+    fn a_list_number_is_not_part_of_the_label() {
+        let s = "3.重大执法决定法制审核率100%";
+        let b = before(s, "3".len(), s.find("100").unwrap());
+        assert_eq!(b.label.unwrap().text, "重大执法决定法制审核率");
     }
 
     #[test]

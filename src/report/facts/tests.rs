@@ -164,6 +164,16 @@ fn shortening_and_traditional_growth_are_changes() {
 }
 
 #[test]
+fn an_average_is_not_part_of_what_changed() {
+    // 平均 is an adverb before the verb: not 时限平 (with 均 taken for "all").
+    let (_, fs) = facts("办理时限平均压缩58%。");
+    assert_eq!(
+        (fs[0].kind, fs[0].label.as_str()),
+        (FactKind::Change, "时限")
+    );
+}
+
+#[test]
 fn tenths_are_a_share() {
     let (_, fs) = facts("群众满意度达到8成以上。");
     assert_eq!(
