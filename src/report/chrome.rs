@@ -123,12 +123,16 @@ fn dated_line(line: &str) -> Option<(NaiveDate, Range<usize>)> {
     ((before.is_empty() || looks_like_org(before)) && clock).then_some((d, r))
 }
 
-/// `（2023年3月28日）` under a title: the date a document bears, as Word copies print it (年月日
-/// without zero padding, in brackets), not the stamp a web page puts on it (2024-03-28,
-/// 2024年03月28日, with or without a clock).
+/// `（2023年3月28日）` or `二〇二三年三月二十八日` under a title: the date a document bears, as Word
+/// copies print it (年月日 without zero padding, in brackets, or in Chinese numerals), not the stamp a
+/// web page puts on it (2024-03-28, 2024年03月28日, with or without a clock).
 fn is_document_date(line: &str, date: &Range<usize>) -> bool {
     let inner = line.trim();
     let written = &line[date.clone()];
+    // 二〇二五年三月二十日: only a document is dated in Chinese numerals; page stamps are digits.
+    if !written.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
     // The normalised text has ASCII brackets.
     inner.starts_with('(')
         && inner.ends_with(')')
@@ -326,6 +330,10 @@ mod tests {
         // Zero-padded, it is a web page's stamp.
         let (l, _) = run(&src.replace("(2023年3月28日)", "(2023年03月28日)"));
         assert_eq!(l.published.unwrap().0, day(2023, 3, 28));
+        // In Chinese numerals, with or without brackets, it is the document's own date.
+        let (l, _) = run(&src.replace("(2023年3月28日)", "二〇二三年三月二十八日"));
+        assert!(l.published.is_none());
+        assert_eq!(l.issued.unwrap().0, day(2023, 3, 28));
     }
 
     #[test]

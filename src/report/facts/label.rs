@@ -125,7 +125,8 @@ const FOLLOW_STOPS: &[&str] = &[
     "进行", "开展", "参加", "参与", "完成", "实现", "进驻", "作为", "引入", "达到", "获得", "持有",
     "被", "已经", "已", "全年", "和", "及", "与", "并", "开设", "布置", "推荐", "提供", "担任",
     "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场", "聘任", "认真", "积极", "全面",
-    "切实", "深入", "共同", "主动", "集中", "统一",
+    "切实", "深入", "共同", "主动", "集中", "统一", "提高", "提升", "增加", "增长", "上升", "下降",
+    "降低", "减少", "增至", "降至", "压缩", "缩短",
 ];
 /// Leading words that are not part of the thing counted.
 const LEADING: &[&str] = &[
@@ -303,15 +304,41 @@ fn head(phrase: &str, offset: usize) -> Option<Label> {
 /// What is left of a year when its digits ended the previous number (`2023年出庭应诉率`).
 const YEAR_TAILS: [&str; 5] = ["年度", "年底", "年末", "年初", "年"];
 
+/// The end of the subject when the clause before a number is only the base of a change (`时限由20个
+/// 工作日压缩至5个`, `出庭应诉率从2023年的90%提高到`): the subject before 从/由 names the figure.
+/// `cs0` is where the clause starts, before a year's 年 was skipped to reach `cs`.
+fn base_subject(text: &str, floor: usize, cs0: usize, cs: usize, clause: &str) -> Option<usize> {
+    if let Some(s) = clause.strip_suffix(['从', '由']) {
+        // 理由, 事由: one character before it is a word, not a subject.
+        return (s.chars().count() >= 2).then_some(cs + s.len());
+    }
+    if cs == cs0 || !clause.trim_end_matches('的').is_empty() {
+        return None;
+    }
+    let digits = text[floor..cs0]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    (digits == 4)
+        .then(|| text[floor..cs0 - digits].strip_suffix(['从', '由']))
+        .flatten()
+        .map(|subject| floor + subject.len())
+}
+
 /// The label read from the clause before a number starting at `at`.
 pub fn before(text: &str, floor: usize, at: usize) -> Before {
-    let mut cs = clause_start(text, floor, at);
+    let cs0 = clause_start(text, floor, at);
+    let mut cs = cs0;
     if text[..cs].ends_with(|c: char| c.is_ascii_digit()) {
         if let Some(t) = YEAR_TAILS.iter().find(|t| text[cs..at].starts_with(**t)) {
             cs += t.len();
         }
     }
     let (clause, shared_word) = strip_trailing(&text[cs..at]);
+    if let Some(end) = base_subject(text, floor, cs0, cs, clause) {
+        return before(text, floor, end);
+    }
     let mut out = Before {
         label: from_clause(clause, cs),
         shared: Vec::new(),
@@ -470,6 +497,18 @@ mod tests {
         assert_eq!(
             label("不合格样品核查处置率100%").as_deref(),
             Some("不合格样品核查处置率")
+        );
+    }
+
+    #[test]
+    fn the_subject_names_the_base_of_a_change() {
+        let s = "出庭应诉率从2023年的92.3%提升至100%";
+        let b = before(s, 0, s.find("92").unwrap());
+        assert_eq!(b.label.unwrap().text, "出庭应诉率");
+        let s = "审批时限由20个工作日";
+        assert_eq!(
+            before(s, 0, s.find("20").unwrap()).label.unwrap().text,
+            "审批时限"
         );
     }
 

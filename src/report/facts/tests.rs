@@ -9,6 +9,13 @@ fn facts(text: &str) -> (Report, Vec<Fact>) {
     (r, f)
 }
 
+/// Facts of a sentence in the first part of a 2024 report (the report year dates 上年).
+fn parse_facts(sentence: &str) -> (Report, Vec<Fact>) {
+    facts(&format!(
+        "青溪区人民政府关于2024年度法治政府建设情况的报告\n\n一、主要举措和成效\n\n{sentence}\n"
+    ))
+}
+
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
@@ -171,6 +178,26 @@ fn an_average_is_not_part_of_what_changed() {
         (fs[0].kind, fs[0].label.as_str()),
         (FactKind::Change, "时限")
     );
+}
+
+#[test]
+fn from_last_years_figure_to_this_years() {
+    for text in [
+        "出庭应诉率由上年的92.3%提高到100%。",
+        "出庭应诉率从2023年的92.3%提升至100%。",
+    ] {
+        let (r, fs) = parse_facts(text);
+        let got: Vec<_> = fs.iter().map(|f| (f.label.as_str(), f.year)).collect();
+        assert_eq!(
+            got,
+            [("出庭应诉率", Some(2023)), ("出庭应诉率", None)],
+            "{text}"
+        );
+        drop(r);
+    }
+    let (_, fs) = facts("审批时限由20个工作日压缩至5个工作日。");
+    let got: Vec<_> = fs.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(got, ["审批时限", "审批时限"]);
 }
 
 #[test]
