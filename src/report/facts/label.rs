@@ -168,10 +168,42 @@ const RATE_WORDS: [&str; 5] = ["比例", "比重", "占比", "满意度", "率"]
 /// What may trail a rate's name before its number: `连续三年保持`, `不低于`, `未`.
 const MAX_RATE_TAIL_CHARS: usize = 8;
 
+/// Nouns that name a share themselves: `考核权重占20%` is the 考核权重, not its 占比.
+const SHARE_NOUNS: [&str; 5] = ["权重", "比重", "比例", "占比", "份额"];
+
 impl Label {
+    /// A share named by 占 before its number (`即办件占62.4%`, `非现场检查占检查总数的41.2%`) is
+    /// X's 占比; the bare verb 占 is no name.
+    fn share_named_by_zhan(self) -> Label {
+        let Some(k) = self.text.rfind('占') else {
+            return self;
+        };
+        let after = k + '占'.len_utf8();
+        let (x, base) = (&self.text[..k], &self.text[after..]);
+        let base_only = base.is_empty()
+            || (base.ends_with('的') && !RATE_WORDS.iter().any(|w| base.contains(w)));
+        if x.chars().count() < 2 || !base_only {
+            return self;
+        }
+        let text = if SHARE_NOUNS.iter().any(|w| x.ends_with(w)) {
+            x.to_string()
+        } else {
+            format!("{x}占比")
+        };
+        Label {
+            text,
+            range: self.range.start..(self.range.start + after).min(self.range.end),
+        }
+    }
+
     /// A rate's label cut after its rate word: `出庭应诉率连续三年保持` → 出庭应诉率,
     /// `随机抽查比例不低于` → 随机抽查比例 (not at 率先).
     pub fn ending_at_rate_word(self) -> Label {
+        let label = self.share_named_by_zhan();
+        label.cut_after_rate_word()
+    }
+
+    fn cut_after_rate_word(self) -> Label {
         let end = RATE_WORDS
             .iter()
             .filter_map(|w| {
@@ -509,6 +541,30 @@ mod tests {
         assert_eq!(
             before(s, 0, s.find("20").unwrap()).label.unwrap().text,
             "审批时限"
+        );
+    }
+
+    #[test]
+    fn a_share_named_by_zhan() {
+        let rate = |s: &str| {
+            label(s).map(|l| {
+                Label {
+                    range: 0..l.len(),
+                    text: l,
+                }
+                .ending_at_rate_word()
+                .text
+            })
+        };
+        assert_eq!(rate("即办件占62.4%").as_deref(), Some("即办件占比"));
+        assert_eq!(
+            rate("群众满意度调查占40%").as_deref(),
+            Some("群众满意度调查占比")
+        );
+        assert_eq!(rate("考核权重占20%").as_deref(), Some("考核权重"));
+        assert_eq!(
+            rate("非现场检查占检查总数的41.2%").as_deref(),
+            Some("非现场检查占比")
         );
     }
 

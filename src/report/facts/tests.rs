@@ -220,9 +220,9 @@ fn a_rate_is_named_up_to_its_rate_word() {
     let f = one(&fs, "行政机关负责人出庭应诉率");
     assert_eq!(r.slice(f.label_span.unwrap()), "行政机关负责人出庭应诉率");
     one(&fs, "随机抽查比例");
-    // A share named by 占 keeps its words; 率先 is not a rate word.
+    // A share named by 占 is the 占比 of what it names (not cut at 满意度); 率先 is not a rate word.
     let (_, fs) = facts("群众满意度调查占40%，率先实现网办率100%。");
-    one(&fs, "群众满意度调查占");
+    one(&fs, "群众满意度调查占比");
     one(&fs, "网办率");
 }
 
