@@ -172,17 +172,15 @@ const MAX_RATE_TAIL_CHARS: usize = 8;
 const SHARE_NOUNS: [&str; 5] = ["权重", "比重", "比例", "占比", "份额"];
 
 impl Label {
-    /// A share named by 占 before its number (`即办件占62.4%`, `非现场检查占检查总数的41.2%`) is
-    /// X's 占比; the bare verb 占 is no name.
+    /// A share named by 占 right before its number (`即办件占62.4%`) is X's 占比; the bare verb 占
+    /// is no name. With a base named (`收入占上年的105%`) it may be no share of a whole, so it
+    /// keeps its words.
     fn share_named_by_zhan(self) -> Label {
-        let Some(k) = self.text.rfind('占') else {
+        let Some(x) = self.text.strip_suffix('占') else {
             return self;
         };
-        let after = k + '占'.len_utf8();
-        let (x, base) = (&self.text[..k], &self.text[after..]);
-        let base_only = base.is_empty()
-            || (base.ends_with('的') && !RATE_WORDS.iter().any(|w| base.contains(w)));
-        if x.chars().count() < 2 || !base_only {
+        let after = x.len() + '占'.len_utf8();
+        if x.chars().count() < 2 {
             return self;
         }
         let text = if SHARE_NOUNS.iter().any(|w| x.ends_with(w)) {
@@ -562,10 +560,7 @@ mod tests {
             Some("群众满意度调查占比")
         );
         assert_eq!(rate("考核权重占20%").as_deref(), Some("考核权重"));
-        assert_eq!(
-            rate("非现场检查占检查总数的41.2%").as_deref(),
-            Some("非现场检查占比")
-        );
+        assert_eq!(rate("收入占上年的105%").as_deref(), Some("收入占上年的"));
     }
 
     #[test]
