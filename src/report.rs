@@ -66,7 +66,8 @@ pub fn parse(source: SourceText) -> Report {
     );
     let sentences = sentences::split(&norm, src, body_norm.clone(), &outline.sections);
     let enumerations = enumerations::find(&norm, src, body_norm.clone(), &outline.sections);
-    let mut facts = facts::extract(&norm, src, &sentences, &outline.sections);
+    let report_year = meta.report_year.as_ref().map(|y| y.value);
+    let mut facts = facts::extract(&norm, src, &sentences, &outline.sections, report_year);
     let rel = relations::find(&norm, &sentences, &facts);
     // `其中12项已完成`: a part that names nothing counts what its total counts.
     for b in &rel.breakdowns {

@@ -123,12 +123,16 @@ fn dated_line(line: &str) -> Option<(NaiveDate, Range<usize>)> {
     ((before.is_empty() || looks_like_org(before)) && clock).then_some((d, r))
 }
 
-/// `（2023年3月28日）` under a title: the date a document bears, as Word copies print it (年月日
-/// without zero padding, in brackets), not the stamp a web page puts on it (2024-03-28,
-/// 2024年03月28日, with or without a clock).
+/// `（2023年3月28日）` or `二〇二三年三月二十八日` under a title: the date a document bears, as Word
+/// copies print it (年月日 without zero padding, in brackets, or in Chinese numerals), not the stamp a
+/// web page puts on it (2024-03-28, 2024年03月28日, with or without a clock).
 fn is_document_date(line: &str, date: &Range<usize>) -> bool {
     let inner = line.trim();
     let written = &line[date.clone()];
+    // 二〇二五年三月二十日: only a document is dated in Chinese numerals; page stamps are digits.
+    if !written.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
     // The normalised text has ASCII brackets.
     inner.starts_with('(')
         && inner.ends_with(')')
@@ -159,6 +163,25 @@ pub fn looks_like_org(line: &str) -> bool {
 impl Layout {
     /// Keep what a line of page fields says; the first value of each kind wins.
     fn record(&mut self, base: usize, line: &str, f: &super::page_fields::FieldLine) {
+        self.record_fields(base, line, f);
+        let at = |r: &Range<usize>| base + r.start..base + r.end;
+        for r in &f.residue {
+            // `2023-03-27 17:05 来源:…`: a date before the fields is the publication date.
+            match dated_line(&line[r.clone()]) {
+                Some((d, dr)) => {
+                    if self.published.is_none() {
+                        self.published =
+                            Some((d, base + r.start + dr.start..base + r.start + dr.end));
+                    }
+                }
+                None => self.residue.push(at(r)),
+            }
+        }
+    }
+
+    /// The fields alone: a footer's fields (`发布日期:2025年03月25日 浏览次数:318` under the
+    /// sign-off) say the same as a header's, but nothing glued to them is a title.
+    fn record_fields(&mut self, base: usize, line: &str, f: &super::page_fields::FieldLine) {
         let at = |r: &Range<usize>| base + r.start..base + r.end;
         for field in f.fields.iter().filter(|x| !x.value.is_empty()) {
             let v = &line[field.value.clone()];
@@ -178,18 +201,6 @@ impl Layout {
                     self.title_field = Some(at(&field.value))
                 }
                 _ => {}
-            }
-        }
-        for r in &f.residue {
-            // `2023-03-27 17:05 来源:…`: a date before the fields is the publication date.
-            match dated_line(&line[r.clone()]) {
-                Some((d, dr)) => {
-                    if self.published.is_none() {
-                        self.published =
-                            Some((d, base + r.start + dr.start..base + r.start + dr.end));
-                    }
-                }
-                None => self.residue.push(at(r)),
             }
         }
     }
@@ -249,6 +260,13 @@ pub fn layout(norm: &str, lines: &[NLine]) -> Layout {
         if t.is_empty() {
             end -= 1;
         } else if TRAILING.is_match(t) {
+            out.chrome[end - 1] = true;
+            end -= 1;
+        } else if let Some(f) = (!t.contains('。'))
+            .then(|| super::page_fields::split(t))
+            .flatten()
+        {
+            out.record_fields(lines[end - 1].start, t, &f);
             out.chrome[end - 1] = true;
             end -= 1;
         } else {
@@ -312,6 +330,10 @@ mod tests {
         // Zero-padded, it is a web page's stamp.
         let (l, _) = run(&src.replace("(2023年3月28日)", "(2023年03月28日)"));
         assert_eq!(l.published.unwrap().0, day(2023, 3, 28));
+        // In Chinese numerals, with or without brackets, it is the document's own date.
+        let (l, _) = run(&src.replace("(2023年3月28日)", "二〇二三年三月二十八日"));
+        assert!(l.published.is_none());
+        assert_eq!(l.issued.unwrap().0, day(2023, 3, 28));
     }
 
     #[test]
@@ -321,6 +343,17 @@ mod tests {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(l.published.unwrap().0, day(2020, 12, 22));
         assert_eq!(l.issued.unwrap().0, day(2020, 12, 3));
+    }
+
+    #[test]
+    fn page_fields_under_the_sign_off_are_chrome_and_date_the_page() {
+        let src = "某区司法局2024年度法治政府建设情况报告\n\n2024年,区司法局深入推进法治政府建设,各项工作取得了新的成效,现将有关情况报告如下。\n\n某区司法局\n\n2025年3月24日\n\n发布日期:2025年03月25日  浏览次数:318\n\n【打印本页】【关闭窗口】\n";
+        let (l, texts) = run(src);
+        assert_eq!(texts[l.body.end - 1], "2025年3月24日");
+        assert_eq!(
+            l.published.unwrap().0,
+            NaiveDate::from_ymd_opt(2025, 3, 25).unwrap()
+        );
     }
 
     #[test]

@@ -148,7 +148,14 @@ struct Hit {
     unit_end: usize,
 }
 
-pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Section]) -> Vec<Fact> {
+/// `report_year` dates the figures a clause places in the year before it (由上年的92.3%).
+pub fn extract(
+    norm: &NormText,
+    src: &str,
+    sentences: &[Piece],
+    sections: &[Section],
+    report_year: Option<i32>,
+) -> Vec<Fact> {
     let mut facts = Vec::new();
     for (si, p) in sentences.iter().enumerate() {
         let text = &norm.text;
@@ -190,7 +197,7 @@ pub fn extract(norm: &NormText, src: &str, sentences: &[Piece], sections: &[Sect
             };
             let year = cell
                 .and_then(|c| c.year)
-                .or_else(|| year::of_clause(text, hit.label_end));
+                .or_else(|| year::of_clause(text, hit.label_end, report_year));
             let span = super::src_span(norm, src, hit.span.clone());
             for l in before.shared.into_iter().map(Some).chain([main]) {
                 let (label, label_span) = match l {
@@ -229,8 +236,9 @@ fn only_time_and_change(gap: &str) -> bool {
             .expect("valid regex")
     });
     let mut rest = &gap[TIME.find(gap).map_or(0, |m| m.end())..];
+    // `由上年的92.3%提高到100%`: nothing but the verb between the old figure and the new.
     if rest.len() == gap.len() {
-        return false;
+        return year::CHANGE_TO.contains(&gap);
     }
     while let Some(w) = label::TRAILING.iter().find(|w| rest.ends_with(**w)) {
         rest = &rest[..rest.len() - w.len()];
@@ -255,12 +263,13 @@ fn inherit_elided_labels(facts: &mut [Fact], src: &str) {
                     '共' | '计' | '其' | '中' | '，' | ',' | '、' | ' ' | '合' | '总' | '达'
                 )
             });
-        // `出庭应诉率为90%，2024年提升至100%`: a rate whose clause is only a time and a verb of
-        // change is the same rate at another time.
-        let same_rate = facts[i].kind == FactKind::Rate
-            && facts[i - 1].kind == FactKind::Rate
+        // `出庭应诉率为90%，2024年提升至100%`, `时限由20个工作日压缩至5个工作日`: a figure whose clause is
+        // only a time and a verb of change is the same figure at another time.
+        let same_figure = facts[i].kind == facts[i - 1].kind
+            && facts[i].unit == facts[i - 1].unit
+            && matches!(facts[i].kind, FactKind::Rate | FactKind::Quantity)
             && only_time_and_change(gap);
-        if only_scope || same_rate {
+        if only_scope || same_figure {
             facts[i].label = facts[i - 1].label.clone();
             facts[i].label_span = facts[i - 1].label_span;
         }

@@ -75,7 +75,7 @@ pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
         .collect();
     breakdowns.extend(super::listed::find(norm, &by_sentence, facts, &used));
     breakdowns.sort_by_key(|b| b.span.start);
-    let ratios = ratios(sentences, &by_sentence, facts);
+    let ratios = ratios(sentences, &by_sentence, facts, &breakdowns);
     Relations { breakdowns, ratios }
 }
 
@@ -391,11 +391,21 @@ fn names_numerator(label: &str, stem: &str) -> bool {
         || same_chars
 }
 
+/// The other parts of the breakdown `k` is a part of: counts beside it, never what it is a share of
+/// (审结1415件，其中维持917件、纠错172件：纠错率 is 172 of 1415, not of 917).
+fn siblings(breakdowns: &[Breakdown], k: usize) -> impl Iterator<Item = usize> + '_ {
+    breakdowns
+        .iter()
+        .filter(move |b| b.parts.contains(&k))
+        .flat_map(move |b| b.parts.iter().copied().filter(move |&p| p != k))
+}
+
 /// A rate with the count it is a share of and the count of that share, stated before it in the sentence.
 fn ratios(
     sentences: &[Piece],
     by_sentence: &[std::ops::Range<usize>],
     facts: &[Fact],
+    breakdowns: &[Breakdown],
 ) -> Vec<Ratio> {
     let mut out = Vec::new();
     for (ri, r) in facts.iter().enumerate() {
@@ -426,11 +436,13 @@ fn ratios(
         };
         let numerator = earlier[pos];
         let n = &facts[numerator];
+        let beside: Vec<usize> = siblings(breakdowns, numerator).collect();
         let denominator = earlier[pos + 1..].iter().copied().find(|&k| {
             quantity(&facts[k])
                 && facts[k].unit == n.unit
                 && facts[k].value >= n.value
                 && facts[k].span != n.span
+                && !beside.contains(&k)
         });
         if let Some(denominator) = denominator {
             out.push(Ratio {

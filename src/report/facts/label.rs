@@ -57,6 +57,8 @@ pub(super) const TRAILING: &[&str] = &[
     "为",
     "是",
     "共",
+    // `办理时限平均压缩58%`: an adverb, not the tail of the thing measured.
+    "平均",
     "均",
     "都",
     "已经",
@@ -123,7 +125,8 @@ const FOLLOW_STOPS: &[&str] = &[
     "进行", "开展", "参加", "参与", "完成", "实现", "进驻", "作为", "引入", "达到", "获得", "持有",
     "被", "已经", "已", "全年", "和", "及", "与", "并", "开设", "布置", "推荐", "提供", "担任",
     "接受", "参观", "围绕", "给予", "报送", "送去", "走完", "现场", "聘任", "认真", "积极", "全面",
-    "切实", "深入", "共同", "主动", "集中", "统一",
+    "切实", "深入", "共同", "主动", "集中", "统一", "提高", "提升", "增加", "增长", "上升", "下降",
+    "降低", "减少", "增至", "降至", "压缩", "缩短",
 ];
 /// Leading words that are not part of the thing counted.
 const LEADING: &[&str] = &[
@@ -165,10 +168,40 @@ const RATE_WORDS: [&str; 5] = ["比例", "比重", "占比", "满意度", "率"]
 /// What may trail a rate's name before its number: `连续三年保持`, `不低于`, `未`.
 const MAX_RATE_TAIL_CHARS: usize = 8;
 
+/// Nouns that name a share themselves: `考核权重占20%` is the 考核权重, not its 占比.
+const SHARE_NOUNS: [&str; 5] = ["权重", "比重", "比例", "占比", "份额"];
+
 impl Label {
+    /// A share named by 占 right before its number (`即办件占62.4%`) is X's 占比; the bare verb 占
+    /// is no name. With a base named (`收入占上年的105%`) it may be no share of a whole, so it
+    /// keeps its words.
+    fn share_named_by_zhan(self) -> Label {
+        let Some(x) = self.text.strip_suffix('占') else {
+            return self;
+        };
+        let after = x.len() + '占'.len_utf8();
+        if x.chars().count() < 2 {
+            return self;
+        }
+        let text = if SHARE_NOUNS.iter().any(|w| x.ends_with(w)) {
+            x.to_string()
+        } else {
+            format!("{x}占比")
+        };
+        Label {
+            text,
+            range: self.range.start..(self.range.start + after).min(self.range.end),
+        }
+    }
+
     /// A rate's label cut after its rate word: `出庭应诉率连续三年保持` → 出庭应诉率,
     /// `随机抽查比例不低于` → 随机抽查比例 (not at 率先).
     pub fn ending_at_rate_word(self) -> Label {
+        let label = self.share_named_by_zhan();
+        label.cut_after_rate_word()
+    }
+
+    fn cut_after_rate_word(self) -> Label {
         // Position by position: a label is short, and a substring search per word would cost
         // more in setting up than in searching.
         let t = self.text.as_str();
@@ -279,7 +312,9 @@ fn head(phrase: &str, offset: usize) -> Option<Label> {
             None => break,
         }
     }
-    let raw = &phrase[start..];
+    // `3.重大执法决定法制审核率100%`: what is left of a list number (`3.`, `1)`) is no part of it.
+    let raw = phrase[start..].trim_start_matches(|c: char| c.is_ascii_punctuation() && c != '(');
+    let start = phrase.len() - raw.len();
     let text = clean(raw);
     if text.is_empty()
         || EMPTY.contains(&text.as_str())
@@ -296,15 +331,41 @@ fn head(phrase: &str, offset: usize) -> Option<Label> {
 /// What is left of a year when its digits ended the previous number (`2023年出庭应诉率`).
 const YEAR_TAILS: [&str; 5] = ["年度", "年底", "年末", "年初", "年"];
 
+/// The end of the subject when the clause before a number is only the base of a change (`时限由20个
+/// 工作日压缩至5个`, `出庭应诉率从2023年的90%提高到`): the subject before 从/由 names the figure.
+/// `cs0` is where the clause starts, before a year's 年 was skipped to reach `cs`.
+fn base_subject(text: &str, floor: usize, cs0: usize, cs: usize, clause: &str) -> Option<usize> {
+    if let Some(s) = clause.strip_suffix(['从', '由']) {
+        // 理由, 事由: one character before it is a word, not a subject.
+        return (s.chars().count() >= 2).then_some(cs + s.len());
+    }
+    if cs == cs0 || !clause.trim_end_matches('的').is_empty() {
+        return None;
+    }
+    let digits = text[floor..cs0]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    (digits == 4)
+        .then(|| text[floor..cs0 - digits].strip_suffix(['从', '由']))
+        .flatten()
+        .map(|subject| floor + subject.len())
+}
+
 /// The label read from the clause before a number starting at `at`.
 pub fn before(text: &str, floor: usize, at: usize) -> Before {
-    let mut cs = clause_start(text, floor, at);
+    let cs0 = clause_start(text, floor, at);
+    let mut cs = cs0;
     if text[..cs].ends_with(|c: char| c.is_ascii_digit()) {
         if let Some(t) = YEAR_TAILS.iter().find(|t| text[cs..at].starts_with(**t)) {
             cs += t.len();
         }
     }
     let (clause, shared_word) = strip_trailing(&text[cs..at]);
+    if let Some(end) = base_subject(text, floor, cs0, cs, clause) {
+        return before(text, floor, end);
+    }
     let mut out = Before {
         label: from_clause(clause, cs),
         shared: Vec::new(),
@@ -348,10 +409,20 @@ pub fn rate_in_clause_before(text: &str, floor: usize, at: usize) -> Option<Labe
         .filter(|l| l.text.chars().count() >= 2)
 }
 
+/// One character before 率 is a syllable of a word the verb was cut out of (核查处置率 holds 查处,
+/// leaving 置率), not a name: real rate names have two or more (办结率, 及时率).
+fn split_word(label: &str) -> bool {
+    label
+        .strip_suffix('率')
+        .is_some_and(|stem| stem.chars().count() == 1)
+}
+
 fn from_clause(clause: &str, offset: usize) -> Option<Label> {
     let cut = STOPS.find_iter(clause).last().map_or(0, |m| m.end());
     // A single character left after the verb (参与率 → 率) is a suffix, not a noun.
-    if let Some(l) = head(&clause[cut..], offset + cut).filter(|l| l.text.chars().count() >= 2) {
+    if let Some(l) = head(&clause[cut..], offset + cut)
+        .filter(|l| l.text.chars().count() >= 2 && !split_word(&l.text))
+    {
         return Some(l);
     }
     // Nothing after the verb: the verb phrase after the scope words is the label (受理, 调解成功).
@@ -445,6 +516,55 @@ mod tests {
             Some("县政府常务会议议题合法性审查")
         );
         assert_eq!(label("全市群众满意率达99%").as_deref(), Some("群众满意率"));
+    }
+
+    #[test]
+    fn a_verb_inside_a_longer_word_does_not_cut_it() {
+        // 核查处置 holds the verb 查处; 置率 would be no name.
+        assert_eq!(
+            label("不合格样品核查处置率100%").as_deref(),
+            Some("不合格样品核查处置率")
+        );
+    }
+
+    #[test]
+    fn the_subject_names_the_base_of_a_change() {
+        let s = "出庭应诉率从2023年的92.3%提升至100%";
+        let b = before(s, 0, s.find("92").unwrap());
+        assert_eq!(b.label.unwrap().text, "出庭应诉率");
+        let s = "审批时限由20个工作日";
+        assert_eq!(
+            before(s, 0, s.find("20").unwrap()).label.unwrap().text,
+            "审批时限"
+        );
+    }
+
+    #[test]
+    fn a_share_named_by_zhan() {
+        let rate = |s: &str| {
+            label(s).map(|l| {
+                Label {
+                    range: 0..l.len(),
+                    text: l,
+                }
+                .ending_at_rate_word()
+                .text
+            })
+        };
+        assert_eq!(rate("即办件占62.4%").as_deref(), Some("即办件占比"));
+        assert_eq!(
+            rate("群众满意度调查占40%").as_deref(),
+            Some("群众满意度调查占比")
+        );
+        assert_eq!(rate("考核权重占20%").as_deref(), Some("考核权重"));
+        assert_eq!(rate("收入占上年的105%").as_deref(), Some("收入占上年的"));
+    }
+
+    #[test]
+    fn a_list_number_is_not_part_of_the_label() {
+        let s = "3.重大执法决定法制审核率100%";
+        let b = before(s, "3".len(), s.find("100").unwrap());
+        assert_eq!(b.label.unwrap().text, "重大执法决定法制审核率");
     }
 
     #[test]

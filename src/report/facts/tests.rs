@@ -9,6 +9,13 @@ fn facts(text: &str) -> (Report, Vec<Fact>) {
     (r, f)
 }
 
+/// Facts of a sentence in the first part of a 2024 report (the report year dates 上年).
+fn parse_facts(sentence: &str) -> (Report, Vec<Fact>) {
+    facts(&format!(
+        "青溪区人民政府关于2024年度法治政府建设情况的报告\n\n一、主要举措和成效\n\n{sentence}\n"
+    ))
+}
+
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
@@ -164,6 +171,36 @@ fn shortening_and_traditional_growth_are_changes() {
 }
 
 #[test]
+fn an_average_is_not_part_of_what_changed() {
+    // 平均 is an adverb before the verb: not 时限平 (with 均 taken for "all").
+    let (_, fs) = facts("办理时限平均压缩58%。");
+    assert_eq!(
+        (fs[0].kind, fs[0].label.as_str()),
+        (FactKind::Change, "时限")
+    );
+}
+
+#[test]
+fn from_last_years_figure_to_this_years() {
+    for text in [
+        "出庭应诉率由上年的92.3%提高到100%。",
+        "出庭应诉率从2023年的92.3%提升至100%。",
+    ] {
+        let (r, fs) = parse_facts(text);
+        let got: Vec<_> = fs.iter().map(|f| (f.label.as_str(), f.year)).collect();
+        assert_eq!(
+            got,
+            [("出庭应诉率", Some(2023)), ("出庭应诉率", None)],
+            "{text}"
+        );
+        drop(r);
+    }
+    let (_, fs) = facts("审批时限由20个工作日压缩至5个工作日。");
+    let got: Vec<_> = fs.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(got, ["审批时限", "审批时限"]);
+}
+
+#[test]
 fn tenths_are_a_share() {
     let (_, fs) = facts("群众满意度达到8成以上。");
     assert_eq!(
@@ -183,9 +220,9 @@ fn a_rate_is_named_up_to_its_rate_word() {
     let f = one(&fs, "行政机关负责人出庭应诉率");
     assert_eq!(r.slice(f.label_span.unwrap()), "行政机关负责人出庭应诉率");
     one(&fs, "随机抽查比例");
-    // A share named by 占 keeps its words; 率先 is not a rate word.
+    // A share named by 占 is the 占比 of what it names (not cut at 满意度); 率先 is not a rate word.
     let (_, fs) = facts("群众满意度调查占40%，率先实现网办率100%。");
-    one(&fs, "群众满意度调查占");
+    one(&fs, "群众满意度调查占比");
     one(&fs, "网办率");
 }
 

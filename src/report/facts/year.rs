@@ -7,20 +7,69 @@ const CLAUSE_END: [char; 7] = [',', ';', '。', '!', '?', ':', '\n'];
 /// A year right after one of these is the base of a comparison (较2023年提高), not the fact's year.
 const COMPARED: [&str; 6] = ["较", "比", "与", "同", "相比", "于"];
 
-/// The last `19xx年`/`20xx年` in the clause of `text` that ends at `end`.
-pub fn of_clause(text: &str, end: usize) -> Option<i32> {
+/// Verbs that move a figure to a new value: in `由上年的92.3%提高到100%` the figure after them is
+/// the new one, and the year named before the old figure is the old one's.
+pub(super) const CHANGE_TO: [&str; 22] = [
+    "压缩到",
+    "压缩至",
+    "缩短到",
+    "缩短至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增加至",
+    "增长到",
+    "增长至",
+    "上升到",
+    "上升至",
+    "增至",
+    "降至",
+    "降低到",
+    "降低至",
+    "下降到",
+    "下降至",
+    "减少到",
+    "减少至",
+];
+/// The year before the report's, named relative to it.
+const LAST_YEAR: [&str; 4] = ["上一年", "上年", "去年", "前一年"];
+
+/// The year of the figure whose label ends at `end`: the last `19xx年`/`20xx年` in its clause, or
+/// 上年/去年 (the year before `report_year`), unless it is the base of a comparison (较2023年, 比上年).
+pub fn of_clause(text: &str, end: usize, report_year: Option<i32>) -> Option<i32> {
     let start = text[..end].rfind(CLAUSE_END).map_or(0, |k| {
         k + text[k..].chars().next().map_or(1, char::len_utf8)
     });
-    let clause = &text[start..end];
-    clause.rmatch_indices('年').find_map(|(k, _)| {
+    let mut clause = &text[start..end];
+    // `…的92.3%提高到`: the new figure's clause starts after the old one.
+    if let Some(k) = clause.rfind(|c: char| c.is_ascii_digit() || c == '%') {
+        if CHANGE_TO.contains(&&clause[k + 1..]) {
+            clause = &clause[k + 1..];
+        }
+    }
+    let compared = |before: &str| COMPARED.iter().any(|w| before.ends_with(w));
+    let absolute = clause.rmatch_indices('年').find_map(|(k, _)| {
         let at = k.checked_sub(4)?;
         let (before, year) = (clause.get(..at)?, clause.get(at..k)?);
         let is_year = crate::report::scan::year_len(year).is_some()
             && !before.ends_with(|c: char| c.is_ascii_digit())
-            && !COMPARED.iter().any(|w| before.ends_with(w));
-        is_year.then(|| year.parse().ok()).flatten()
-    })
+            && !compared(before);
+        is_year.then(|| year.parse().ok().map(|y| (k, y))).flatten()
+    });
+    let relative = report_year.and_then(|y| {
+        LAST_YEAR
+            .iter()
+            .filter_map(|w| {
+                clause
+                    .rmatch_indices(w)
+                    .find(|(k, _)| !compared(&clause[..*k]))
+                    .map(|(k, _)| (k, y - 1))
+            })
+            .max()
+    });
+    absolute.max(relative).map(|(_, y)| y)
 }
 
 #[cfg(test)]
@@ -28,7 +77,7 @@ mod tests {
     use super::of_clause;
 
     fn year_before(text: &str, number: &str) -> Option<i32> {
-        of_clause(text, text.find(number).unwrap())
+        of_clause(text, text.find(number).unwrap(), Some(2024))
     }
 
     #[test]
@@ -40,6 +89,22 @@ mod tests {
             year_before("截至2024年底累计培训320人次", "320"),
             Some(2024)
         );
+    }
+
+    #[test]
+    fn from_the_old_figure_to_the_new_one() {
+        let t = "出庭应诉率由上年的92.3%提高到100%。";
+        assert_eq!(year_before(t, "92.3%"), Some(2023));
+        assert_eq!(year_before(t, "100%"), None);
+        let t = "出庭应诉率从2022年的90%提升至100%。";
+        assert_eq!(year_before(t, "90%"), Some(2022));
+        assert_eq!(year_before(t, "100%"), None);
+        assert_eq!(
+            year_before("出庭应诉率100%(上年为92.3%)", "92.3%"),
+            Some(2023)
+        );
+        assert_eq!(year_before("出庭应诉率比上年提高5个百分点", "5个"), None);
+        assert_eq!(year_before("出庭应诉率较上一年提高5个百分点", "5个"), None);
     }
 
     #[test]
