@@ -50,26 +50,25 @@ pub fn of_clause(text: &str, end: usize, report_year: Option<i32>) -> Option<i32
         }
     }
     let compared = |before: &str| COMPARED.iter().any(|w| before.ends_with(w));
-    let absolute = clause.rmatch_indices('年').find_map(|(k, _)| {
-        let at = k.checked_sub(4)?;
-        let (before, year) = (clause.get(..at)?, clause.get(at..k)?);
-        let is_year = crate::report::scan::year_len(year).is_some()
-            && !before.ends_with(|c: char| c.is_ascii_digit())
-            && !compared(before);
-        is_year.then(|| year.parse().ok().map(|y| (k, y))).flatten()
-    });
-    let relative = report_year.and_then(|y| {
-        LAST_YEAR
-            .iter()
-            .filter_map(|w| {
-                clause
-                    .rmatch_indices(w)
-                    .find(|(k, _)| !compared(&clause[..*k]))
-                    .map(|(k, _)| (k, y - 1))
-            })
-            .max()
-    });
-    absolute.max(relative).map(|(_, y)| y)
+    // One pass over the clause's 年 from the right: the last one that dates the figure, after a
+    // year (2024年) or ending a word for the year before (上年, 去年), and not a comparison's base.
+    clause.rmatch_indices('年').find_map(|(k, _)| {
+        let before = &clause[..k];
+        let absolute = k.checked_sub(4).and_then(|at| {
+            let (before, year) = (clause.get(..at)?, clause.get(at..k)?);
+            let is_year = crate::report::scan::year_len(year).is_some()
+                && !before.ends_with(|c: char| c.is_ascii_digit())
+                && !compared(before);
+            is_year.then(|| year.parse().ok()).flatten()
+        });
+        absolute.or_else(|| {
+            let y = report_year?;
+            let ahead = LAST_YEAR
+                .iter()
+                .find_map(|w| before.strip_suffix(w.strip_suffix('年')?))?;
+            (!compared(ahead)).then_some(y - 1)
+        })
+    })
 }
 
 #[cfg(test)]
