@@ -40,7 +40,8 @@ impl Reporter for HtmlReporter {
         Ok(Box::new(HtmlWriter {
             w,
             rules: plan.rules.clone(),
-            columns: (plan.reports > 1).then(Vec::new),
+            // The number of reports is known: no slack from growing the list a column at a time.
+            columns: (plan.reports > 1).then(|| Vec::with_capacity(plan.reports)),
             sections: Spool::new()?,
         }))
     }
@@ -63,7 +64,7 @@ struct Column {
     /// Issuer, then year, when known; else the file name.
     name: (String, Option<String>),
     /// In rule order; `None` for a rule the report was not checked against.
-    statuses: Vec<Option<Status>>,
+    statuses: Box<[Option<Status>]>,
     counts: Counts,
     unreadable: bool,
 }
