@@ -34,14 +34,38 @@ pub struct Pattern(Arc<Inner>);
 
 struct Inner {
     source: String,
-    /// Literals every match begins with; empty when they are unknown or too many.
-    gate: Vec<Box<[u8]>>,
-    /// Whether a match depends on the matched text alone: no assertion (`^`, `$`, `\b`) looks
-    /// past it and it is never empty.
-    local: bool,
+    traits: Traits,
     /// Bytes the gate has scanned so far, against [`GATE_BUDGET`].
     scanned: AtomicUsize,
     regex: OnceLock<Result<Regex, String>>,
+}
+
+/// What a pattern's syntax tells before it is built (baked with the built-in packs).
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Traits {
+    /// Literals every match begins with; empty when they are unknown or too many.
+    gate: Vec<Box<[u8]>>,
+    /// For a pattern without `gate`: literals of which every match holds at least one, when they
+    /// are few (`[*×]…|XX|××`). A text holding none is answered by memchr, before and after the
+    /// build, where the regex itself would scan the whole text without a literal to skip to.
+    needs: Vec<Box<[u8]>>,
+    /// Whether a match depends on the matched text alone: no assertion (`^`, `$`, `\b`) looks
+    /// past it and it is never empty.
+    local: bool,
+}
+
+impl Traits {
+    fn of(hir: &Hir) -> Traits {
+        let gate = gate(hir);
+        let needs = if gate.is_empty() {
+            needs(hir)
+        } else {
+            Vec::new()
+        };
+        let p = hir.properties();
+        let local = p.look_set().is_empty() && p.minimum_len().is_some_and(|n| n > 0);
+        Traits { gate, needs, local }
+    }
 }
 
 /// Patterns alive in this process, by source: identical patterns in different rules share a build.
@@ -54,7 +78,7 @@ impl Pattern {
             return Ok(Pattern(live));
         }
         let hir = regex_syntax::parse(source).map_err(|e| e.to_string())?;
-        let pattern = Pattern::share(source.to_string(), gate(&hir), local(&hir));
+        let pattern = Pattern::share(source.to_string(), Traits::of(&hir));
         if weight(&hir) > BUILD_AT_LOAD {
             pattern.regex()?;
         }
@@ -63,16 +87,15 @@ impl Pattern {
 
     /// A pattern checked when it was baked, with its gate: shared with a live one of the same
     /// source, or registered as one.
-    fn prepared(source: String, gate: Vec<Box<[u8]>>, local: bool) -> Pattern {
+    fn prepared(source: String, traits: Traits) -> Pattern {
         let live = live().get(&source).and_then(Weak::upgrade);
-        live.map_or_else(|| Pattern::share(source, gate, local), Pattern)
+        live.map_or_else(|| Pattern::share(source, traits), Pattern)
     }
 
-    fn share(source: String, gate: Vec<Box<[u8]>>, local: bool) -> Pattern {
+    fn share(source: String, traits: Traits) -> Pattern {
         let pattern = Pattern(Arc::new(Inner {
             source,
-            gate,
-            local,
+            traits,
             scanned: AtomicUsize::new(0),
             regex: OnceLock::new(),
         }));
@@ -92,21 +115,29 @@ impl Pattern {
     }
 
     /// Whether a piece of a text matches only where a search of the whole text finds a match
-    /// overlapping it: true when matches depend on the matched text alone (see [`Inner::local`]).
+    /// overlapping it: true when matches depend on the matched text alone (see [`Traits::local`]).
     /// A search from before the piece either overlaps it or resumes at or before its first match.
     pub fn is_local(&self) -> bool {
-        self.0.local
+        self.0.traits.local
     }
 
     /// True when `haystack` certainly holds no match, found without building the regex.
     fn excludes(&self, haystack: &str) -> bool {
-        let Inner { gate, scanned, .. } = &*self.0;
-        if gate.is_empty() || self.0.regex.get().is_some() {
+        let Inner {
+            traits, scanned, ..
+        } = &*self.0;
+        let h = haystack.as_bytes();
+        let holds_none =
+            |ls: &[Box<[u8]>]| !ls.iter().any(|l| memchr::memmem::find(h, l).is_some());
+        if !traits.needs.is_empty() {
+            return holds_none(&traits.needs);
+        }
+        if traits.gate.is_empty() || self.0.regex.get().is_some() {
             return false;
         }
         // The cost this search would bring the total to: a haystack too long for the budget
         // builds the regex at once instead of scanning it once per literal first.
-        let cost = haystack.len().saturating_mul(gate.len());
+        let cost = haystack.len().saturating_mul(traits.gate.len());
         if scanned
             .fetch_add(cost, Ordering::Relaxed)
             .saturating_add(cost)
@@ -114,8 +145,7 @@ impl Pattern {
         {
             return false;
         }
-        let h = haystack.as_bytes();
-        !gate.iter().any(|l| memchr::memmem::find(h, l).is_some())
+        holds_none(&traits.gate)
     }
 
     /// The regex to search `haystack` with, or `None` when it certainly holds no match.
@@ -148,23 +178,18 @@ impl fmt::Debug for Pattern {
     }
 }
 
-/// The source, the gate and locality; the regex is built on first use, as for any pattern.
+/// The source and its traits; the regex is built on first use, as for any pattern.
 impl Serialize for Pattern {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (&self.0.source, &self.0.gate, self.0.local).serialize(s)
+        (&self.0.source, &self.0.traits).serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (source, gate, local) = <(String, Vec<Box<[u8]>>, bool)>::deserialize(d)?;
-        Ok(Pattern::prepared(source, gate, local))
+        let (source, traits) = <(String, Traits)>::deserialize(d)?;
+        Ok(Pattern::prepared(source, traits))
     }
-}
-
-fn local(hir: &Hir) -> bool {
-    let p = hir.properties();
-    p.look_set().is_empty() && p.minimum_len().is_some_and(|n| n > 0)
 }
 
 /// The literals every match of `hir` begins with, or none.
@@ -180,6 +205,68 @@ fn gate(hir: &Hir) -> Vec<Box<[u8]>> {
             l.iter().map(|l| l.as_bytes().into()).collect()
         }
         _ => Vec::new(),
+    }
+}
+
+/// Literals of which every match of `hir` holds at least one, or none when that is not known or
+/// they are more than [`GATE_LITERALS`]: a concatenation needs what its most selective part needs,
+/// an alternation what any branch needs, a small class one of its characters.
+fn needs(hir: &Hir) -> Vec<Box<[u8]>> {
+    required(hir)
+        .filter(|ls| ls.len() <= GATE_LITERALS)
+        .map(|ls| ls.into_iter().map(Vec::into_boxed_slice).collect())
+        .unwrap_or_default()
+}
+
+/// Characters of a class read as alternatives: more than this and the class needs nothing.
+const CLASS_CHARS: u32 = 8;
+
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
+        HirKind::Class(Class::Unicode(c)) => {
+            let chars: u32 = c
+                .ranges()
+                .iter()
+                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+                .sum();
+            (chars <= CLASS_CHARS).then(|| {
+                c.iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .map(|ch| ch.to_string().into_bytes())
+                    .collect()
+            })
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            let bytes: u32 = c
+                .ranges()
+                .iter()
+                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+                .sum();
+            (bytes <= CLASS_CHARS).then(|| {
+                c.iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .map(|b| vec![b])
+                    .collect()
+            })
+        }
+        HirKind::Repetition(r) if r.min > 0 => required(&r.sub),
+        HirKind::Capture(c) => required(&c.sub),
+        // Fewest literals first, then the longest shortest one: the rarest to find.
+        HirKind::Concat(parts) => parts.iter().filter_map(required).min_by_key(|ls| {
+            let shortest = ls.iter().map(Vec::len).min().unwrap_or(0);
+            (ls.len(), std::cmp::Reverse(shortest))
+        }),
+        HirKind::Alternation(branches) => {
+            let mut all: Vec<Vec<u8>> = Vec::new();
+            for b in branches {
+                all.extend(required(b)?);
+            }
+            all.sort();
+            all.dedup();
+            Some(all)
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Repetition(_) => None,
     }
 }
 
@@ -228,6 +315,73 @@ mod tests {
         let years = Pattern::new("(19|20)[0-9]{2}年").unwrap();
         assert!(years.excludes("无年份"));
         assert!(!years.excludes("2023年"));
+    }
+
+    #[test]
+    fn a_pattern_without_a_literal_lead_needs_its_inner_literals() {
+        let holes =
+            Pattern::new(r"(^|[^0-9A-Za-z])[*×] *(次|件|个)|[^A-Za-z]XX[^A-Za-z]|××").unwrap();
+        let needs: Vec<&[u8]> = holes.0.traits.needs.iter().map(|l| &**l).collect();
+        assert_eq!(
+            needs,
+            [
+                "*".as_bytes(),
+                "XX".as_bytes(),
+                "×".as_bytes(),
+                "××".as_bytes()
+            ]
+        );
+        assert!(holes.excludes("全年办理案件12件。"));
+        // Before and after the build.
+        assert!(holes.regex().unwrap().is_match("办理案件*件"));
+        assert!(holes.excludes("全年办理案件12件。"));
+        assert!(!holes.excludes("办理案件*件"));
+        // What cannot be told: an optional part, a large class, a branch needing nothing.
+        for source in [r"(a|b)?\d+", r"[^。]{2}", r"x|\p{Han}", r"(?i:ab)?c*"] {
+            assert!(
+                Pattern::new(source).unwrap().0.traits.needs.is_empty(),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_a_pattern_needs_is_in_every_match() {
+        let sources = [
+            r"(^|[^0-9A-Za-z])[*×] *(次|件|个|人|项|家|名|场)|[^A-Za-z]XX[^A-Za-z]|××",
+            r"[,。、;:][,。、;]|[。,;:、》)”] *\?|\? *[。,;:、]|\p{Han}\?\p{Han}",
+            r"\d+(?:\.\d+)?%?[、,]\d+件",
+            r"(?i)[a-c]{2,}x",
+            r"(报备|备案)(及时)?率|[0-9]{1,3}(\.[0-9])?%的",
+        ];
+        let hays = [
+            "办理案件*件",
+            "×× 项",
+            "aXXb",
+            "全年,。的",
+            "?,",
+            "甲?乙",
+            "12.5%、3件",
+            "ABX",
+            "acx",
+            "备案率达100%",
+            "占8.5%的",
+            "无",
+            "",
+            "*",
+            "XX",
+            "中XX文",
+            "×次",
+            "。?",
+            "ab",
+        ];
+        for src in sources {
+            let p = Pattern::new(src).unwrap();
+            let re = Regex::new(src).unwrap();
+            for h in hays {
+                assert!(!(p.excludes(h) && re.is_match(h)), "{src} excluded {h}");
+            }
+        }
     }
 
     #[test]
