@@ -224,32 +224,14 @@ const CLASS_CHARS: u32 = 8;
 fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     match hir.kind() {
         HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
-        HirKind::Class(Class::Unicode(c)) => {
-            let chars: u32 = c
-                .ranges()
-                .iter()
-                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                .sum();
-            (chars <= CLASS_CHARS).then(|| {
-                c.iter()
-                    .flat_map(|r| r.start()..=r.end())
-                    .map(|ch| ch.to_string().into_bytes())
-                    .collect()
-            })
-        }
-        HirKind::Class(Class::Bytes(c)) => {
-            let bytes: u32 = c
-                .ranges()
-                .iter()
-                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                .sum();
-            (bytes <= CLASS_CHARS).then(|| {
-                c.iter()
-                    .flat_map(|r| r.start()..=r.end())
-                    .map(|b| vec![b])
-                    .collect()
-            })
-        }
+        HirKind::Class(Class::Unicode(c)) => members(
+            c.iter().map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            |x| char::from_u32(x).map(|ch| ch.to_string().into_bytes()),
+        ),
+        HirKind::Class(Class::Bytes(c)) => members(
+            c.iter().map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            |x| u8::try_from(x).ok().map(|b| vec![b]),
+        ),
         HirKind::Repetition(r) if r.min > 0 => required(&r.sub),
         HirKind::Capture(c) => required(&c.sub),
         // Fewest literals first, then the longest shortest one: the rarest to find.
@@ -268,6 +250,23 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         }
         HirKind::Empty | HirKind::Look(_) | HirKind::Repetition(_) => None,
     }
+}
+
+/// A class's members, each encoded, when it has at most [`CLASS_CHARS`] of them.
+fn members(
+    ranges: impl Iterator<Item = (u32, u32)>,
+    encode: impl Fn(u32) -> Option<Vec<u8>>,
+) -> Option<Vec<Vec<u8>>> {
+    let ranges: Vec<(u32, u32)> = ranges.collect();
+    let count: u32 = ranges.iter().map(|&(a, b)| b - a + 1).sum();
+    if count > CLASS_CHARS {
+        return None;
+    }
+    ranges
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .map(encode)
+        .collect()
 }
 
 /// A rough size of the automaton `hir` compiles to: its literal bytes and class ranges (four UTF-8
