@@ -166,8 +166,27 @@ pub fn extract(
         let mut section = None;
         // Only a table row has cells to look up (most sentences have none).
         let in_table = text[p.norm.clone()].contains('|');
+        // `出庭应诉率2022年、2023年、2024年分别为95%、98%、100%`: the name and the years the
+        // figures listed with 、 after it are for, and how many of them have been read.
+        let mut listed: Option<(Option<label::Label>, Vec<i32>, usize)> = None;
         for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
-            let before = label::before(text, floor.min(hit.label_end), hit.label_end);
+            let from = floor.min(hit.label_end);
+            listed = match listed.take() {
+                Some((l, years, n)) if n < years.len() && text[floor..hit.span.start] == *"、" => {
+                    Some((l, years, n))
+                }
+                _ => year::respective(text, from, hit.label_end).map(|(at, years)| {
+                    let l = label::before(text, from, at).label;
+                    (l, years, 0)
+                }),
+            };
+            let before = match &listed {
+                Some((l, _, _)) => label::Before {
+                    label: l.clone(),
+                    shared: Vec::new(),
+                },
+                None => label::before(text, from, hit.label_end),
+            };
             let after = if hit.kind == FactKind::Change {
                 None
             } else {
@@ -195,9 +214,15 @@ pub fn extract(
                 }),
                 None => main,
             };
-            let year = cell
-                .and_then(|c| c.year)
-                .or_else(|| year::of_clause(text, hit.label_end, report_year));
+            let year = match &mut listed {
+                Some((_, years, n)) => {
+                    *n += 1;
+                    Some(years[*n - 1])
+                }
+                None => cell
+                    .and_then(|c| c.year)
+                    .or_else(|| year::of_clause(text, hit.label_end, report_year)),
+            };
             let span = super::src_span(norm, src, hit.span.clone());
             for l in before.shared.into_iter().map(Some).chain([main]) {
                 let (label, label_span) = match l {
@@ -321,6 +346,23 @@ fn index(units: &[&'static str]) -> UnitIndex {
 
 static UNIT_INDEX: LazyLock<UnitIndex> = LazyLock::new(|| index(UNITS));
 static CN_UNIT_INDEX: LazyLock<UnitIndex> = LazyLock::new(|| index(CN_UNITS));
+
+/// `家次`, `所次`, `台次`: a one-character classifier and 次 count visits, one unit together
+/// (检查1142家次 is not 1142 firms). Built once from [`UNITS`], so every classifier has its form.
+static TIMES_UNITS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    UNITS
+        .iter()
+        .filter(|u| u.chars().count() == 1 && !matches!(**u, "%" | "次" | "元" | "倍"))
+        .map(|u| (*u, &*Box::leak(format!("{u}次").into_boxed_str())))
+        .collect()
+});
+
+fn times_unit(unit: &str) -> Option<&'static str> {
+    TIMES_UNITS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|(_, t)| *t)
+}
 
 fn unit_at(s: &str, units: &UnitIndex) -> Option<&'static str> {
     let c = s.chars().next()?;
@@ -473,7 +515,18 @@ fn read(
         }
         Some(u) => {
             k += u.len();
-            u
+            match times_unit(u).filter(|_| rest(k).starts_with('次')) {
+                Some(t) => {
+                    k += '次'.len_utf8();
+                    t
+                }
+                None => u,
+            }
+        }
+        // `行政处罚案件(件) | 1562 | 1348`: a table names the unit once, by the row or the column.
+        None if digits && rest(k).trim_start().starts_with('|') => {
+            let u = table::unit_of(text, start..k)?;
+            unit_at(u, &UNIT_INDEX).filter(|m| m.len() == u.len())?
         }
         None if digits => elided_unit(text, sentence.clone(), k, prev_unit)?,
         None => return None,

@@ -4,8 +4,9 @@
 //! A line break is a real paragraph end when the line ends a sentence (。；：！？), is a heading or a
 //! header line, or the next line is indented or starts a heading. It is a conversion break when the line
 //! stops mid-sentence and the next line (after blank lines or a page number) cannot start a paragraph, or
-//! the line is a full-length body line. Only whitespace, page-number lines and pinyin glosses are ever
-//! dropped, so every normalised character still maps to the character it came from.
+//! the line is a full-length body line. Only whitespace, page-number lines, running page headers and
+//! pinyin glosses are ever dropped, so every normalised character still maps to the character it came
+//! from.
 
 use super::{fold_width, NormBuilder, NormText};
 
@@ -60,12 +61,17 @@ pub fn normalize(src: &str) -> NormText {
     let simplified = super::script::simplified(src);
     let src = simplified.as_ref();
     let lines = raw_lines(src);
+    let header = running_headers(&lines);
     let mut b = NormBuilder::with_capacity(src.len());
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
+        if header[i] {
+            i += 1;
+            continue;
+        }
         push_line(&mut b, line);
-        match continuation(&lines, i) {
+        match continuation(&lines, &header, i) {
             Some(j) => i = j, // the sentence goes on in line j: no newline
             None => {
                 if i + 1 < lines.len() || src.ends_with('\n') {
@@ -177,8 +183,33 @@ fn is_field_line(line: &str) -> bool {
         && super::page_fields::split(line).is_some()
 }
 
+/// Lines that are a PDF's running page header: the same text as the first line after another page
+/// number. Only a repeat counts, so a heading that happens to open one page is kept.
+fn running_headers(lines: &[RawLine<'_>]) -> Vec<bool> {
+    let mut after_page: Vec<usize> = Vec::new();
+    for (p, line) in lines.iter().enumerate() {
+        if is_page_number(line.trimmed) {
+            if let Some(h) = (p + 1..lines.len()).find(|&h| !lines[h].trimmed.is_empty()) {
+                after_page.push(h);
+            }
+        }
+    }
+    let mut header = vec![false; lines.len()];
+    for &h in &after_page {
+        let text = lines[h].trimmed;
+        let repeated = after_page
+            .iter()
+            .filter(|&&o| lines[o].trimmed == text)
+            .nth(1)
+            .is_some();
+        header[h] = repeated && !is_page_number(text) && !ends_sentence(text);
+    }
+    header
+}
+
 /// If line `i` is continued by a later line (a conversion break), the index of that line.
-fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
+/// Blank lines, page numbers and running headers (`header`) between the halves are skipped.
+fn continuation(lines: &[RawLine<'_>], header: &[bool], i: usize) -> Option<usize> {
     let cur = lines[i].trimmed;
     let last = cur.chars().next_back()?;
     // A numbered line may be a long paragraph cut by a page break; short ones fail the length test below.
@@ -193,7 +224,7 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     let mut gap = 0;
     while j < lines.len()
         && gap <= MAX_BREAK_GAP
-        && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed))
+        && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed) || header[j])
     {
         gap += 1;
         j += 1;
@@ -315,9 +346,25 @@ fn cannot_start_paragraph(last: char, first: char) -> bool {
         )
 }
 
-/// `- 3 -`, `— 12 —`, `第 3 页`: a page number left between two halves of a sentence.
+/// `- 3 -`, `— 12 —`, `第 3 页`, `第3页 共8页`: a page number left between two halves of a sentence.
 fn is_page_number(line: &str) -> bool {
+    // `第 12 页 / 共 120 页` with spaces is the longest form; a body line is longer.
+    const MAX_PAGE_LINE: usize = 40;
+    if line.len() > MAX_PAGE_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let core: String = line.chars().filter(|c| !is_space(*c)).collect();
+    // `共8页` after the page's own number says how many pages there are.
+    let core = match core.split_once('共') {
+        Some((page, total)) if page.ends_with('页') && total.ends_with('页') => {
+            let n = total.trim_end_matches('页');
+            if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+                return false;
+            }
+            page.trim_end_matches(['/', ','])
+        }
+        _ => core.as_str(),
+    };
     let inner = core
         .trim_start_matches(['-', '—', '–', '第'])
         .trim_end_matches(['-', '—', '–', '页']);
@@ -381,6 +428,28 @@ mod tests {
         let src =
             "全年共组织开展各类普法宣传活动，以及法律咨询服务活动\n\n- 3 -\n\n多场，受众广泛。\n";
         assert!(normalize(src).text.contains("服务活动多场"));
+    }
+
+    #[test]
+    fn drops_a_running_header_repeated_after_page_numbers() {
+        let src = "主持召开会议专题研究法治建设工作5次，带头学习习近平法治\n\n— 2 —\n\n某局2024年度法治政府建设情况报告\n思想，年终述法。\n一、其他\n全年办理案件很多，\n\n第3页 共8页\n\n某局2024年度法治政府建设情况报告\n件数较多。\n";
+        let n = normalize(src);
+        assert!(n.text.contains("习近平法治思想,年终述法。"), "{}", n.text);
+        assert!(n.text.contains("很多,件数较多。"), "{}", n.text);
+        assert!(!n.text.contains("情况报告"), "{}", n.text);
+        // Once after a page number is a heading that opens a page, not a header.
+        let once = "全年办理案件很多，\n\n- 3 -\n\n二、存在的不足\n";
+        assert!(normalize(once).text.contains("二、存在的不足"));
+    }
+
+    #[test]
+    fn page_numbers_with_a_page_count() {
+        for line in ["第3页 共8页", "第 3 页 / 共 8 页", "- 3 -", "—12—"] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["共8页", "第3页共计8页", "第三部分", "2024"] {
+            assert!(!is_page_number(line), "{line}");
+        }
     }
 
     #[test]

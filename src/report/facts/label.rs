@@ -241,7 +241,8 @@ fn is_boundary(c: char) -> bool {
     )
 }
 
-/// Start of the clause ending at `at`, not before `floor`; parenthesised asides are skipped over.
+/// Start of the clause ending at `at`, not before `floor`; parenthesised asides are skipped over,
+/// and so are quoted or titled names, whose 、 lists parts of one name (“双随机、一公开”监管).
 fn clause_start(text: &str, floor: usize, at: usize) -> usize {
     let mut start = at;
     let mut depth = 0usize;
@@ -251,8 +252,8 @@ fn clause_start(text: &str, floor: usize, at: usize) -> usize {
         }
         let i = floor + i;
         match c {
-            ')' => depth += 1,
-            '(' if depth > 0 => depth -= 1,
+            ')' | '”' | '》' => depth += 1,
+            '(' | '“' | '《' if depth > 0 => depth -= 1,
             _ if depth > 0 => {}
             c if is_boundary(c) || c.is_ascii_digit() || c == '%' => break,
             _ => {}
@@ -597,6 +598,14 @@ mod tests {
         assert_eq!(b.label.unwrap().text, "好评率");
         let shared: Vec<String> = b.shared.into_iter().map(|l| l.text).collect();
         assert_eq!(shared, ["知晓率", "参与率"]);
+    }
+
+    #[test]
+    fn a_list_inside_quotes_is_one_name() {
+        assert_eq!(
+            label("开展“双随机、一公开”监管检查1142家次").as_deref(),
+            Some("双随机、一公开监管检查")
+        );
     }
 
     #[test]
