@@ -356,12 +356,14 @@ fn is_page_number(line: &str) -> bool {
     let core: String = line.chars().filter(|c| !is_space(*c)).collect();
     // `共8页` after the page's own number says how many pages there are.
     let core = match core.split_once('共') {
-        Some((page, total)) if page.ends_with('页') && total.ends_with('页') => {
+        Some((page, total))
+            if page.trim_end_matches(['/', ',', '，']).ends_with('页') && total.ends_with('页') =>
+        {
             let n = total.trim_end_matches('页');
             if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
                 return false;
             }
-            page.trim_end_matches(['/', ','])
+            page.trim_end_matches(['/', ',', '，'])
         }
         _ => core.as_str(),
     };

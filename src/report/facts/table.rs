@@ -156,10 +156,10 @@ mod tests {
 
     #[test]
     fn the_unit_of_a_bare_figure_is_named_by_its_row_or_column() {
-        let unit = |t: &str, figure: &str| {
+        fn unit<'a>(t: &'a str, figure: &str) -> Option<&'a str> {
             let at = t.rfind(figure).unwrap();
             super::unit_of(t, at..at + figure.len())
-        };
+        }
         let t =
             "| 指标 | 2023年 | 2024年 |\n| --- | --- | --- |\n| 行政处罚案件(件) | 1562 | 1348 |\n";
         assert_eq!(unit(t, "1348"), Some("件"));
