@@ -62,6 +62,7 @@ pub fn normalize(src: &str) -> NormText {
     let src = simplified.as_ref();
     let lines = raw_lines(src);
     let header = running_headers(&lines);
+    let rows = tab_rows(&lines);
     let mut b = NormBuilder::with_capacity(src.len());
     let mut i = 0;
     while i < lines.len() {
@@ -70,7 +71,7 @@ pub fn normalize(src: &str) -> NormText {
             i += 1;
             continue;
         }
-        push_line(&mut b, line);
+        push_line(&mut b, line, rows[i]);
         match continuation(&lines, &header, i) {
             Some(j) => i = j, // the sentence goes on in line j: no newline
             None => {
@@ -86,12 +87,16 @@ pub fn normalize(src: &str) -> NormText {
 
 /// Push the trimmed content of a line, folded, without spaces that only separate Chinese from
 /// numbers or other Chinese (`2023 年`, `出庭应诉率为 100%`).
-fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
+/// In a row of a tab-separated table (`cells`), a tab between cells becomes the `|` the table reader
+/// looks for.
+fn push_line(b: &mut NormBuilder, line: RawLine<'_>, cells: bool) {
     let base = line.start + line.lead;
     let text = line.trimmed;
     let mut last: Option<char> = None;
     // Offset of a run of spaces not yet written; kept only between two ASCII characters.
     let mut pending: Option<usize> = None;
+    // Offset of a tab in that run, in a table row.
+    let mut tab: Option<usize> = None;
     let mut off = 0;
     let strong = strong_span(text);
     while let Some(raw) = text[off..].chars().next() {
@@ -111,8 +116,15 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
         }
         if is_space(c) {
             pending = pending.or(Some(off));
+            if cells && raw == '\t' {
+                tab = tab.or(Some(off));
+            }
             off = next;
             continue;
+        }
+        if let Some(at) = tab.take() {
+            b.push('|', base + at);
+            pending = None;
         }
         if let Some(at) = pending.take() {
             if last.is_some_and(|l| l.is_ascii()) && c.is_ascii() {
@@ -181,6 +193,28 @@ fn is_field_line(line: &str) -> bool {
     line.len() <= MAX_FIELD_LINE
         && (line.contains(':') || line.contains('：'))
         && super::page_fields::split(line).is_some()
+}
+
+/// Rows of a table copied from Word or a spreadsheet: cells separated by tabs, in at least two
+/// adjacent lines with the same number of cells (a single tabbed line is layout, not a table).
+fn tab_rows(lines: &[RawLine<'_>]) -> Vec<bool> {
+    let cells: Vec<usize> = lines
+        .iter()
+        .map(|l| match l.trimmed.contains('\t') {
+            true => l
+                .trimmed
+                .split('\t')
+                .filter(|c| !c.trim().is_empty())
+                .count(),
+            false => 0,
+        })
+        .collect();
+    (0..lines.len())
+        .map(|i| {
+            let same = |j: Option<usize>| j.and_then(|j| cells.get(j)) == Some(&cells[i]);
+            cells[i] >= 2 && (same(i.checked_sub(1)) || same(Some(i + 1)))
+        })
+        .collect()
 }
 
 /// Lines that are a PDF's running page header: the same text as the first line after another page
@@ -442,6 +476,16 @@ mod tests {
         // Once after a page number is a heading that opens a page, not a header.
         let once = "全年办理案件很多，\n\n- 3 -\n\n二、存在的不足\n";
         assert!(normalize(once).text.contains("二、存在的不足"));
+    }
+
+    #[test]
+    fn tabs_between_cells_of_a_table_become_bars() {
+        let src =
+            "项目\t2023年\t2024年\n行政处罚案件(件)\t96\t118\n发布时间:2025-03-18\t来源:某局\n";
+        assert_eq!(
+            normalize(src).text,
+            "项目|2023年|2024年\n行政处罚案件(件)|96|118\n发布时间:2025-03-18来源:某局\n"
+        );
     }
 
     #[test]

@@ -46,13 +46,20 @@ pub fn of(text: &str, figure: Range<usize>) -> Option<Cell> {
     Some(Cell { row_label, year })
 }
 
-/// A row name without the bracket closing it (`行政处罚案件(件)` names 行政处罚案件, counted in 件).
+/// A row name without the bracket closing it (`行政处罚案件(件)` names 行政处罚案件, counted in 件)
+/// and without the 其中 that marks a row as part of the one above (`其中:简易程序`).
 fn without_bracket(text: &str, cell: Range<usize>) -> Range<usize> {
     let s = &text[cell.clone()];
-    match s.strip_suffix(')').and_then(|r| r.rfind('(')) {
-        Some(k) if k > 0 => cell.start..cell.start + s[..k].trim_end().len(),
-        _ => cell,
-    }
+    let end = match s.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        Some(k) if k > 0 => s[..k].trim_end().len(),
+        _ => s.len(),
+    };
+    let part = s[..end]
+        .strip_prefix("其中")
+        .map(|r| r.trim_start_matches([':', ',']))
+        .filter(|r| !r.is_empty());
+    let start = part.map_or(0, |r| end - r.len());
+    cell.start + start..cell.start + end
 }
 
 /// The unit a bare figure's row or column names in brackets (`行政处罚案件(件)`, `金额(万元)`),
@@ -167,6 +174,8 @@ mod tests {
         let t = "| 年份 | 复议案件(件) |\n| --- | --- |\n| 2024年 | 15 |\n";
         assert_eq!(unit(t, "15"), Some("件"));
         assert_eq!(unit("| 行政处罚案件 | 1348 |\n", "1348"), None);
+        let t = "项目|2023年|2024年\n其中:简易程序(件)|31|40\n";
+        assert_eq!(cell(t, "40"), Some(("简易程序".into(), Some(2024))));
     }
 
     #[test]

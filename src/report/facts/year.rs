@@ -78,9 +78,28 @@ const MAX_LISTED_YEARS: usize = 8;
 
 /// `出庭应诉率2022年、2023年、2024年分别为`, ending at `end`: the years the figures that follow are
 /// for, in order, and where the list of years starts (the figures' name ends there).
+/// The years may also open the clause, before the name (`2023年、2024年出庭应诉率分别为`).
 pub fn respective(text: &str, floor: usize, end: usize) -> Option<(usize, Vec<i32>)> {
     let head = &text[floor..end];
-    let mut rest = RESPECTIVELY.iter().find_map(|w| head.strip_suffix(w))?;
+    let named = RESPECTIVELY.iter().find_map(|w| head.strip_suffix(w))?;
+    years_ending(named)
+        .map(|(at, years)| (floor + at, years))
+        .or_else(|| {
+            let start = named.rfind(CLAUSE_END).map_or(0, |k| {
+                k + named[k..].chars().next().map_or(1, char::len_utf8)
+            });
+            let clause = &named[start..];
+            // The shortest prefix of the clause that is a list of years, then the name.
+            let k = clause.find(|c: char| !(c.is_ascii_digit() || "年度、和".contains(c)))?;
+            let (list, name) = clause.split_at(k);
+            let (at, years) = years_ending(list)?;
+            (at == 0 && !name.is_empty()).then_some((floor + named.len(), years))
+        })
+}
+
+/// A list of years (`2022年、2023年和2024年`) ending `s`: where it starts and the years in order.
+fn years_ending(s: &str) -> Option<(usize, Vec<i32>)> {
+    let mut rest = s;
     let mut years = Vec::new();
     while years.len() < MAX_LISTED_YEARS {
         let r = rest
@@ -100,7 +119,7 @@ pub fn respective(text: &str, floor: usize, end: usize) -> Option<(usize, Vec<i3
         }
     }
     years.reverse();
-    (years.len() >= 2).then_some((floor + rest.len(), years))
+    (years.len() >= 2).then_some((rest.len(), years))
 }
 
 #[cfg(test)]
@@ -115,6 +134,9 @@ mod tests {
         assert_eq!(years, [2022, 2023, 2024]);
         let t = "败诉率2023年度和2024年度分别";
         assert_eq!(respective(t, 0, t.len()).unwrap().1, [2023, 2024]);
+        let t = "全年,2023年、2024年出庭应诉率分别为";
+        let (at, years) = respective(t, 0, t.len()).unwrap();
+        assert_eq!((&t[at..], years), ("分别为", vec![2023, 2024]));
         for t in [
             "出庭应诉率2024年分别为",
             "报备率、及时率分别为",
