@@ -292,10 +292,27 @@ fn continuation(lines: &[RawLine<'_>], header: &[bool], i: usize) -> Option<usiz
             && (!starts_numbered(cur) || cur.contains('。'))
             && cur.contains([',', '，', '、', '。', ';', '；']));
     let soft_end = matches!(fold_width(last), ',' | '、' | '(' | '“' | '《' | '—');
+    if !indented && gap == 0 && wrapped_item(cur, next.trimmed) {
+        return Some(j);
+    }
     if indented || starts_block(next.trimmed) || !(long || soft_end) {
         return None;
     }
     Some(j)
+}
+
+/// A numbered item as long as a full line, with a list inside it, whose sentence ends in the
+/// shorter line right below: one paragraph wrapped (`1.全面落实行政执法公示、…重大执法决定法` /
+/// `制审核制度。`). A heading has no list of 、 and is not followed by its own shorter ending.
+fn wrapped_item(cur: &str, next: &str) -> bool {
+    let n = cur.chars().count();
+    starts_numbered(cur)
+        && n >= MIN_WRAPPED_CHARS
+        && cur.contains('、')
+        && !cur.contains('。')
+        && ends_sentence(next)
+        && !starts_block(next)
+        && next.chars().count() < n
 }
 
 /// `【规范决策程序】市政府…`: a bracketed run-in heading with its paragraph's text after it.
@@ -384,10 +401,14 @@ fn cannot_start_paragraph(last: char, first: char) -> bool {
 fn is_page_number(line: &str) -> bool {
     // `第 12 页 / 共 120 页` with spaces is the longest form; a body line is longer.
     const MAX_PAGE_LINE: usize = 40;
-    if line.len() > MAX_PAGE_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > MAX_PAGE_LINE || !line.chars().any(|c| fold_width(c).is_ascii_digit()) {
         return false;
     }
-    let core: String = line.chars().filter(|c| !is_space(*c)).collect();
+    let core: String = line
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_width)
+        .collect();
     // `共8页` after the page's own number says how many pages there are.
     let core = match core.split_once('共') {
         Some((page, total))
@@ -479,6 +500,14 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_item_wrapped_at_the_line_width_is_joined() {
+        let src = "1.全面落实行政执法公示、执法全过程记录、重大执法决定法\n制审核制度。\n(二)提升执法质效\n全年办理案件很多。\n";
+        let n = normalize(src);
+        assert!(n.text.contains("法制审核制度。"), "{}", n.text);
+        assert!(n.text.contains("\n(二)提升执法质效\n"), "{}", n.text);
+    }
+
+    #[test]
     fn tabs_between_cells_of_a_table_become_bars() {
         let src =
             "项目\t2023年\t2024年\n行政处罚案件(件)\t96\t118\n发布时间:2025-03-18\t来源:某局\n";
@@ -490,7 +519,13 @@ mod tests {
 
     #[test]
     fn page_numbers_with_a_page_count() {
-        for line in ["第3页 共8页", "第 3 页 / 共 8 页", "- 3 -", "—12—"] {
+        for line in [
+            "第3页 共8页",
+            "第 3 页 / 共 8 页",
+            "- 3 -",
+            "—12—",
+            "— ３ —",
+        ] {
             assert!(is_page_number(line), "{line}");
         }
         for line in ["共8页", "第3页共计8页", "第三部分", "2024"] {
