@@ -218,7 +218,8 @@ fn tab_rows(lines: &[RawLine<'_>]) -> Vec<bool> {
 }
 
 /// Lines that are a PDF's running page header: the same text as the first line after another page
-/// number. Only a repeat counts, so a heading that happens to open one page is kept.
+/// number, or the document's title repeated (a two-page copy has one header only). Only a repeat
+/// counts, so a heading that happens to open one page is kept.
 fn running_headers(lines: &[RawLine<'_>]) -> Vec<bool> {
     let mut after_page: Vec<usize> = Vec::new();
     for (p, line) in lines.iter().enumerate() {
@@ -236,9 +237,27 @@ fn running_headers(lines: &[RawLine<'_>]) -> Vec<bool> {
             .filter(|&&o| lines[o].trimmed == text)
             .nth(1)
             .is_some();
-        header[h] = repeated && !is_page_number(text) && !ends_sentence(text);
+        header[h] =
+            (repeated || repeats_title(lines, h)) && !is_page_number(text) && !ends_sentence(text);
     }
     header
+}
+
+/// Line `h` repeats the document's opening title: one of its first lines, or two of them joined
+/// (a title set on two lines is one line in the header).
+fn repeats_title(lines: &[RawLine<'_>], h: usize) -> bool {
+    const TITLE_LINES: usize = 4;
+    let text = lines[h].trimmed;
+    let opening: Vec<&str> = lines[..h]
+        .iter()
+        .map(|l| l.trimmed)
+        .filter(|t| !t.is_empty())
+        .take(TITLE_LINES)
+        .collect();
+    opening.contains(&text)
+        || opening
+            .windows(2)
+            .any(|w| text.strip_prefix(w[0]).is_some_and(|r| r == w[1]))
 }
 
 /// If line `i` is continued by a later line (a conversion break), the index of that line.
@@ -494,6 +513,13 @@ mod tests {
         assert!(n.text.contains("习近平法治思想,年终述法。"), "{}", n.text);
         assert!(n.text.contains("很多,件数较多。"), "{}", n.text);
         assert!(!n.text.contains("情况报告"), "{}", n.text);
+        // A two-page copy: the title set on two lines comes back once as the page's header.
+        let two = "某局\n2024年度报告\n\n主持召开会议5次，带头学习习近平法治\n\n- 2 -\n\n某局2024年度报告\n思想。\n";
+        assert!(
+            normalize(two).text.contains("习近平法治思想。"),
+            "{}",
+            normalize(two).text
+        );
         // Once after a page number is a heading that opens a page, not a header.
         let once = "全年办理案件很多，\n\n- 3 -\n\n二、存在的不足\n";
         assert!(normalize(once).text.contains("二、存在的不足"));
