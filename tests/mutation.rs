@@ -155,13 +155,26 @@ fn top_heading(l: &str) -> bool {
     re(r"^[\s　#*]*[一二三四五六七八九十]+、").is_match(l)
 }
 
+/// The report's part headings: 第一部分… when it is organised in parts, else its 一、 headings.
+fn part_heading(c: &Clean) -> fn(&str) -> bool {
+    fn in_parts(l: &str) -> bool {
+        re(r"^[\s　#*]*第[一二三四五六七八九十]+部分").is_match(l)
+    }
+    if c.lines.iter().any(|l| in_parts(l)) {
+        in_parts
+    } else {
+        top_heading
+    }
+}
+
 fn shortcomings_removed(c: &Clean) -> Option<Mutant> {
+    let top = part_heading(c);
     let start = c
         .lines
         .iter()
-        .position(|l| top_heading(l) && re("不足|问题|短板|差距").is_match(l))?;
+        .position(|l| top(l) && re("不足|问题|短板|差距").is_match(l))?;
     let end = (start + 1..c.lines.len())
-        .find(|&j| top_heading(&c.lines[j]))
+        .find(|&j| top(&c.lines[j]))
         .unwrap_or(c.lines.len());
     let mut lines = c.lines.clone();
     lines.drain(start..end);
@@ -212,12 +225,15 @@ fn contradiction(c: &Clean) -> Option<Mutant> {
 
 fn wrong_next_year(c: &Clean) -> Option<Mutant> {
     let year = c.report_year?;
+    let top = part_heading(c);
     let i = c.lines.iter().position(|l| {
-        top_heading(l)
+        top(l)
             && re("打算|安排|计划|思路|展望|下一步|重点工作").is_match(l)
             && !re("举措|成效").is_match(l)
     })?;
-    let marker = re(r"^[\s　#*]*[一二三四五六七八九十]+、").find(&c.lines[i])?;
+    let marker =
+        re(r"^[\s　#*]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分[\s　]*)")
+            .find(&c.lines[i])?;
     let line = format!("{}{}年工作安排", marker.as_str(), year + 2);
     Some(Mutant {
         text: with_line(c, i, &line),
@@ -238,7 +254,7 @@ fn draft_marker(c: &Clean) -> Option<Mutant> {
 fn late_publication(c: &Clean) -> Option<Mutant> {
     let year = c.report_year?;
     let date = format!("{}-05-12", year + 1);
-    let stated = re(r"(发布(时间|日期)[:：]\s*)\d{4}-\d{2}-\d{2}");
+    let stated = re(r"(发布(时间|日期)[:：]\s*)(\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)");
     if let Some(i) = c.lines.iter().position(|l| stated.is_match(l)) {
         let line = stated
             .replace(&c.lines[i], format!("${{1}}{date}"))

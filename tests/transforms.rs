@@ -17,7 +17,7 @@ fn statuses(v: &[Verdict]) -> BTreeMap<String, &'static str> {
 /// Half-width digits and % in running text become full-width (a heading's own number marker
 /// keeps its style: the style of markers is what format/heading-style checks).
 fn full_width(c: &Clean) -> Vec<u8> {
-    let marker = regex::Regex::new(r"^[\s　]*[0-9]+[.．、]").unwrap();
+    let marker = regex::Regex::new(r"^[\s　]*(?:[0-9]+[.．、]|[（(][0-9]+[）)])").unwrap();
     let wide = |l: &str| {
         l.chars()
             .map(|ch| match ch {

@@ -166,8 +166,22 @@ pub fn extract(
         let mut section = None;
         // Only a table row has cells to look up (most sentences have none).
         let in_table = text[p.norm.clone()].contains('|');
+        // `出庭应诉率2022年、2023年、2024年分别为95%、98%、100%`: the name and the years the
+        // figures listed with 、 after it are for, and how many of them have been read.
+        let mut listed: Option<Respective> = None;
         for hit in numbers(text, p.norm.clone(), &protected, &mut prev_unit) {
-            let before = label::before(text, floor.min(hit.label_end), hit.label_end);
+            let from = floor.min(hit.label_end);
+            listed = match listed.take() {
+                Some(l) if l.read < l.len() && text[floor..hit.span.start] == *"、" => Some(l),
+                _ => Respective::before(text, from, hit.label_end),
+            };
+            let before = match &listed {
+                Some(l) => label::Before {
+                    label: l.labels[l.read.min(l.labels.len() - 1)].clone(),
+                    shared: Vec::new(),
+                },
+                None => label::before(text, from, hit.label_end),
+            };
             let after = if hit.kind == FactKind::Change {
                 None
             } else {
@@ -195,9 +209,16 @@ pub fn extract(
                 }),
                 None => main,
             };
-            let year = cell
-                .and_then(|c| c.year)
-                .or_else(|| year::of_clause(text, hit.label_end, report_year));
+            let listed_year = listed.as_mut().map(|l| {
+                l.read += 1;
+                l.years.get(l.read - 1).copied()
+            });
+            let year = match listed_year {
+                Some(Some(y)) => Some(y),
+                _ => cell
+                    .and_then(|c| c.year)
+                    .or_else(|| year::of_clause(text, hit.label_end, report_year)),
+            };
             let span = super::src_span(norm, src, hit.span.clone());
             for l in before.shared.into_iter().map(Some).chain([main]) {
                 let (label, label_span) = match l {
@@ -228,6 +249,40 @@ pub fn extract(
     facts
 }
 
+/// Figures listed with 、 after 分别为, handed out in order to the names or years before it:
+/// `纠错率、败诉率分别为8.2%、3.1%`, `出庭应诉率2022年、2023年分别为95%、98%`.
+struct Respective {
+    /// One name per figure, or one name for all when the list is of years.
+    labels: Vec<Option<label::Label>>,
+    /// One year per figure; empty when the list is of names.
+    years: Vec<i32>,
+    /// Figures of the list read so far.
+    read: usize,
+}
+
+impl Respective {
+    fn before(text: &str, from: usize, at: usize) -> Option<Respective> {
+        if let Some((name_end, years)) = year::respective(text, from, at) {
+            let label = label::before(text, from, name_end).label;
+            return Some(Respective {
+                labels: vec![label],
+                years,
+                read: 0,
+            });
+        }
+        let labels = label::respective(text, from, at)?;
+        Some(Respective {
+            labels: labels.into_iter().map(Some).collect(),
+            years: Vec::new(),
+            read: 0,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.years.len().max(self.labels.len())
+    }
+}
+
 /// The gap between two rates holds nothing but a year or a month and a verb that moves a figure
 /// (`，2024年提升至`, `；2023年为`).
 fn only_time_and_change(gap: &str) -> bool {
@@ -236,9 +291,15 @@ fn only_time_and_change(gap: &str) -> bool {
             .expect("valid regex")
     });
     let mut rest = &gap[TIME.find(gap).map_or(0, |m| m.end())..];
-    // `由上年的92.3%提高到100%`: nothing but the verb between the old figure and the new.
+    // `由上年的92.3%提高到100%`: nothing but the verb between the old figure and the new, or the
+    // verb and the new figure's year (`由2023年的95%提升至2024年的100%`).
     if rest.len() == gap.len() {
-        return year::CHANGE_TO.contains(&gap);
+        return year::CHANGE_TO.iter().any(|v| {
+            gap.strip_prefix(v).is_some_and(|r| {
+                let r = &r[TIME.find(r).map_or(0, |m| m.end())..];
+                r.is_empty() || (r == "的" && r.len() < gap.len() - v.len())
+            })
+        });
     }
     while let Some(w) = label::TRAILING.iter().find(|w| rest.ends_with(**w)) {
         rest = &rest[..rest.len() - w.len()];
@@ -321,6 +382,23 @@ fn index(units: &[&'static str]) -> UnitIndex {
 
 static UNIT_INDEX: LazyLock<UnitIndex> = LazyLock::new(|| index(UNITS));
 static CN_UNIT_INDEX: LazyLock<UnitIndex> = LazyLock::new(|| index(CN_UNITS));
+
+/// `家次`, `所次`, `台次`: a one-character classifier and 次 count visits, one unit together
+/// (检查1142家次 is not 1142 firms). Built once from [`UNITS`], so every classifier has its form.
+static TIMES_UNITS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    UNITS
+        .iter()
+        .filter(|u| u.chars().count() == 1 && !matches!(**u, "%" | "次" | "元" | "倍"))
+        .map(|u| (*u, &*Box::leak(format!("{u}次").into_boxed_str())))
+        .collect()
+});
+
+fn times_unit(unit: &str) -> Option<&'static str> {
+    TIMES_UNITS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|(_, t)| *t)
+}
 
 fn unit_at(s: &str, units: &UnitIndex) -> Option<&'static str> {
     let c = s.chars().next()?;
@@ -473,7 +551,18 @@ fn read(
         }
         Some(u) => {
             k += u.len();
-            u
+            match times_unit(u).filter(|_| rest(k).starts_with('次')) {
+                Some(t) => {
+                    k += '次'.len_utf8();
+                    t
+                }
+                None => u,
+            }
+        }
+        // `行政处罚案件(件) | 1562 | 1348`: a table names the unit once, by the row or the column.
+        None if digits && rest(k).trim_start().starts_with('|') => {
+            let u = table::unit_of(text, start..k)?;
+            unit_at(u, &UNIT_INDEX).filter(|m| m.len() == u.len())?
         }
         None if digits => elided_unit(text, sentence.clone(), k, prev_unit)?,
         None => return None,

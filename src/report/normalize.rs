@@ -4,8 +4,9 @@
 //! A line break is a real paragraph end when the line ends a sentence (。；：！？), is a heading or a
 //! header line, or the next line is indented or starts a heading. It is a conversion break when the line
 //! stops mid-sentence and the next line (after blank lines or a page number) cannot start a paragraph, or
-//! the line is a full-length body line. Only whitespace, page-number lines and pinyin glosses are ever
-//! dropped, so every normalised character still maps to the character it came from.
+//! the line is a full-length body line. Only whitespace, page-number lines, running page headers and
+//! pinyin glosses are ever dropped, so every normalised character still maps to the character it came
+//! from.
 
 use super::{fold_width, NormBuilder, NormText};
 
@@ -60,12 +61,18 @@ pub fn normalize(src: &str) -> NormText {
     let simplified = super::script::simplified(src);
     let src = simplified.as_ref();
     let lines = raw_lines(src);
+    let header = running_headers(&lines);
+    let rows = tab_rows(&lines);
     let mut b = NormBuilder::with_capacity(src.len());
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        push_line(&mut b, line);
-        match continuation(&lines, i) {
+        if header[i] {
+            i += 1;
+            continue;
+        }
+        push_line(&mut b, line, rows[i]);
+        match continuation(&lines, &header, i) {
             Some(j) => i = j, // the sentence goes on in line j: no newline
             None => {
                 if i + 1 < lines.len() || src.ends_with('\n') {
@@ -80,12 +87,16 @@ pub fn normalize(src: &str) -> NormText {
 
 /// Push the trimmed content of a line, folded, without spaces that only separate Chinese from
 /// numbers or other Chinese (`2023 年`, `出庭应诉率为 100%`).
-fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
+/// In a row of a tab-separated table (`cells`), a tab between cells becomes the `|` the table reader
+/// looks for.
+fn push_line(b: &mut NormBuilder, line: RawLine<'_>, cells: bool) {
     let base = line.start + line.lead;
     let text = line.trimmed;
     let mut last: Option<char> = None;
     // Offset of a run of spaces not yet written; kept only between two ASCII characters.
     let mut pending: Option<usize> = None;
+    // Offset of a tab in that run, in a table row.
+    let mut tab: Option<usize> = None;
     let mut off = 0;
     let strong = strong_span(text);
     while let Some(raw) = text[off..].chars().next() {
@@ -105,8 +116,15 @@ fn push_line(b: &mut NormBuilder, line: RawLine<'_>) {
         }
         if is_space(c) {
             pending = pending.or(Some(off));
+            if cells && raw == '\t' {
+                tab = tab.or(Some(off));
+            }
             off = next;
             continue;
+        }
+        if let Some(at) = tab.take() {
+            b.push('|', base + at);
+            pending = None;
         }
         if let Some(at) = pending.take() {
             if last.is_some_and(|l| l.is_ascii()) && c.is_ascii() {
@@ -177,8 +195,74 @@ fn is_field_line(line: &str) -> bool {
         && super::page_fields::split(line).is_some()
 }
 
+/// Rows of a table copied from Word or a spreadsheet: cells separated by tabs, in at least two
+/// adjacent lines with the same number of cells (a single tabbed line is layout, not a table).
+fn tab_rows(lines: &[RawLine<'_>]) -> Vec<bool> {
+    let cells: Vec<usize> = lines
+        .iter()
+        .map(|l| match l.trimmed.contains('\t') {
+            true => l
+                .trimmed
+                .split('\t')
+                .filter(|c| !c.trim().is_empty())
+                .count(),
+            false => 0,
+        })
+        .collect();
+    (0..lines.len())
+        .map(|i| {
+            let same = |j: Option<usize>| j.and_then(|j| cells.get(j)) == Some(&cells[i]);
+            cells[i] >= 2 && (same(i.checked_sub(1)) || same(Some(i + 1)))
+        })
+        .collect()
+}
+
+/// Lines that are a PDF's running page header: the same text as the first line after another page
+/// number, or the document's title repeated (a two-page copy has one header only). Only a repeat
+/// counts, so a heading that happens to open one page is kept.
+fn running_headers(lines: &[RawLine<'_>]) -> Vec<bool> {
+    let mut after_page: Vec<usize> = Vec::new();
+    for (p, line) in lines.iter().enumerate() {
+        if is_page_number(line.trimmed) {
+            if let Some(h) = (p + 1..lines.len()).find(|&h| !lines[h].trimmed.is_empty()) {
+                after_page.push(h);
+            }
+        }
+    }
+    let mut header = vec![false; lines.len()];
+    for &h in &after_page {
+        let text = lines[h].trimmed;
+        let repeated = after_page
+            .iter()
+            .filter(|&&o| lines[o].trimmed == text)
+            .nth(1)
+            .is_some();
+        header[h] =
+            (repeated || repeats_title(lines, h)) && !is_page_number(text) && !ends_sentence(text);
+    }
+    header
+}
+
+/// Line `h` repeats the document's opening title: one of its first lines, or two of them joined
+/// (a title set on two lines is one line in the header).
+fn repeats_title(lines: &[RawLine<'_>], h: usize) -> bool {
+    const TITLE_LINES: usize = 4;
+    let text = lines[h].trimmed;
+    let opening: Vec<&str> = lines[..h]
+        .iter()
+        .map(|l| l.trimmed)
+        .filter(|t| !t.is_empty())
+        .take(TITLE_LINES)
+        .collect();
+    opening.contains(&text)
+        || opening
+            .windows(2)
+            .any(|w| text.strip_prefix(w[0]).is_some_and(|r| r == w[1]))
+}
+
 /// If line `i` is continued by a later line (a conversion break), the index of that line.
-fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
+/// Blank lines, page numbers and running headers (`header`) between the halves are skipped.
+fn continuation(lines: &[RawLine<'_>], header: &[bool], i: usize) -> Option<usize> {
     let cur = lines[i].trimmed;
     let last = cur.chars().next_back()?;
     // A numbered line may be a long paragraph cut by a page break; short ones fail the length test below.
@@ -193,7 +277,7 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
     let mut gap = 0;
     while j < lines.len()
         && gap <= MAX_BREAK_GAP
-        && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed))
+        && (lines[j].trimmed.is_empty() || is_page_number(lines[j].trimmed) || header[j])
     {
         gap += 1;
         j += 1;
@@ -227,10 +311,27 @@ fn continuation(lines: &[RawLine<'_>], i: usize) -> Option<usize> {
             && (!starts_numbered(cur) || cur.contains('。'))
             && cur.contains([',', '，', '、', '。', ';', '；']));
     let soft_end = matches!(fold_width(last), ',' | '、' | '(' | '“' | '《' | '—');
+    if !indented && gap == 0 && wrapped_item(cur, next.trimmed) {
+        return Some(j);
+    }
     if indented || starts_block(next.trimmed) || !(long || soft_end) {
         return None;
     }
     Some(j)
+}
+
+/// A numbered item as long as a full line, with a list inside it, whose sentence ends in the
+/// shorter line right below: one paragraph wrapped (`1.全面落实行政执法公示、…重大执法决定法` /
+/// `制审核制度。`). A heading has no list of 、 and is not followed by its own shorter ending.
+fn wrapped_item(cur: &str, next: &str) -> bool {
+    let n = cur.chars().count();
+    starts_numbered(cur)
+        && n >= MIN_WRAPPED_CHARS
+        && cur.contains('、')
+        && !cur.contains('。')
+        && ends_sentence(next)
+        && !starts_block(next)
+        && next.chars().count() < n
 }
 
 /// `【规范决策程序】市政府…`: a bracketed run-in heading with its paragraph's text after it.
@@ -315,9 +416,31 @@ fn cannot_start_paragraph(last: char, first: char) -> bool {
         )
 }
 
-/// `- 3 -`, `— 12 —`, `第 3 页`: a page number left between two halves of a sentence.
+/// `- 3 -`, `— 12 —`, `第 3 页`, `第3页 共8页`: a page number left between two halves of a sentence.
 fn is_page_number(line: &str) -> bool {
-    let core: String = line.chars().filter(|c| !is_space(*c)).collect();
+    // `第 12 页 / 共 120 页` with spaces is the longest form; a body line is longer.
+    const MAX_PAGE_LINE: usize = 40;
+    if line.len() > MAX_PAGE_LINE || !line.chars().any(|c| fold_width(c).is_ascii_digit()) {
+        return false;
+    }
+    let core: String = line
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_width)
+        .collect();
+    // `共8页` after the page's own number says how many pages there are.
+    let core = match core.split_once('共') {
+        Some((page, total))
+            if page.trim_end_matches(['/', ',', '，']).ends_with('页') && total.ends_with('页') =>
+        {
+            let n = total.trim_end_matches('页');
+            if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+                return false;
+            }
+            page.trim_end_matches(['/', ',', '，'])
+        }
+        _ => core.as_str(),
+    };
     let inner = core
         .trim_start_matches(['-', '—', '–', '第'])
         .trim_end_matches(['-', '—', '–', '页']);
@@ -381,6 +504,59 @@ mod tests {
         let src =
             "全年共组织开展各类普法宣传活动，以及法律咨询服务活动\n\n- 3 -\n\n多场，受众广泛。\n";
         assert!(normalize(src).text.contains("服务活动多场"));
+    }
+
+    #[test]
+    fn drops_a_running_header_repeated_after_page_numbers() {
+        let src = "主持召开会议专题研究法治建设工作5次，带头学习习近平法治\n\n— 2 —\n\n某局2024年度法治政府建设情况报告\n思想，年终述法。\n一、其他\n全年办理案件很多，\n\n第3页 共8页\n\n某局2024年度法治政府建设情况报告\n件数较多。\n";
+        let n = normalize(src);
+        assert!(n.text.contains("习近平法治思想,年终述法。"), "{}", n.text);
+        assert!(n.text.contains("很多,件数较多。"), "{}", n.text);
+        assert!(!n.text.contains("情况报告"), "{}", n.text);
+        // A two-page copy: the title set on two lines comes back once as the page's header.
+        let two = "某局\n2024年度报告\n\n主持召开会议5次，带头学习习近平法治\n\n- 2 -\n\n某局2024年度报告\n思想。\n";
+        assert!(
+            normalize(two).text.contains("习近平法治思想。"),
+            "{}",
+            normalize(two).text
+        );
+        // Once after a page number is a heading that opens a page, not a header.
+        let once = "全年办理案件很多，\n\n- 3 -\n\n二、存在的不足\n";
+        assert!(normalize(once).text.contains("二、存在的不足"));
+    }
+
+    #[test]
+    fn a_numbered_item_wrapped_at_the_line_width_is_joined() {
+        let src = "1.全面落实行政执法公示、执法全过程记录、重大执法决定法\n制审核制度。\n(二)提升执法质效\n全年办理案件很多。\n";
+        let n = normalize(src);
+        assert!(n.text.contains("法制审核制度。"), "{}", n.text);
+        assert!(n.text.contains("\n(二)提升执法质效\n"), "{}", n.text);
+    }
+
+    #[test]
+    fn tabs_between_cells_of_a_table_become_bars() {
+        let src =
+            "项目\t2023年\t2024年\n行政处罚案件(件)\t96\t118\n发布时间:2025-03-18\t来源:某局\n";
+        assert_eq!(
+            normalize(src).text,
+            "项目|2023年|2024年\n行政处罚案件(件)|96|118\n发布时间:2025-03-18来源:某局\n"
+        );
+    }
+
+    #[test]
+    fn page_numbers_with_a_page_count() {
+        for line in [
+            "第3页 共8页",
+            "第 3 页 / 共 8 页",
+            "- 3 -",
+            "—12—",
+            "— ３ —",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["共8页", "第3页共计8页", "第三部分", "2024"] {
+            assert!(!is_page_number(line), "{line}");
+        }
     }
 
     #[test]

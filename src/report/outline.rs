@@ -245,7 +245,16 @@ pub fn build(
 
 /// Title of a numbered line and the end (norm offset) of its heading; see the module documentation.
 fn lead_sentence(rest: &str, rest_start: usize, line_end: usize) -> (String, usize) {
+    // A colon ends a run-in heading too (`二、存在的不足:法治审核力量薄弱…`), but not a clock time.
+    let colon = rest
+        .match_indices(':')
+        .map(|(k, _)| k)
+        .find(|&k| !rest[..k].ends_with(|c: char| c.is_ascii_digit()));
     let stop = rest.find(['。', '!', '?', ';']);
+    let stop = match (stop, colon) {
+        (Some(s), Some(c)) => Some(s.min(c)),
+        (s, c) => s.or(c),
+    };
     let (sentence, head_end) = match stop {
         Some(k) => {
             let term_len = rest[k..].chars().next().map_or(1, char::len_utf8);
@@ -426,6 +435,9 @@ mod tests {
         assert_eq!(end, "加强队伍建设。".len());
         let long = "严格落实某某制度,突出抓好学习宣传工作,深刻领会核心要义和精神实质并贯彻到各项工作全过程。其余";
         assert_eq!(lead_sentence(long, 0, 99).0, "严格落实某某制度");
+        let (t, end) = lead_sentence("存在的不足及原因:审核力量薄弱,原因是缺少人员。", 0, 99);
+        assert_eq!(t, "存在的不足及原因");
+        assert_eq!(end, "存在的不足及原因:".len());
     }
 }
 

@@ -60,6 +60,9 @@ pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
     for (si, p) in sentences.iter().enumerate() {
         let text = &norm.text[p.norm.clone()];
         for k in QIZHONG.find_iter(text.as_bytes()) {
+            if in_table_row(text, k) {
+                continue;
+            }
             let q = norm.to_source(p.norm.start + k..p.norm.start + k).start;
             if let Some(mut b) = qizhong(norm, sentences, &by_sentence, facts, si, q) {
                 b.iter_mut()
@@ -77,6 +80,14 @@ pub fn find(norm: &NormText, sentences: &[Piece], facts: &[Fact]) -> Relations {
     breakdowns.sort_by_key(|b| b.span.start);
     let ratios = ratios(sentences, &by_sentence, facts, &breakdowns);
     Relations { breakdowns, ratios }
+}
+
+/// A 其中 in a table row (`其中:简易程序(件)|31|40`) names a row that is part of the one above,
+/// column by column; the cells are not a list of parts after a total in the text.
+fn in_table_row(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+    text[start..end].contains('|')
 }
 
 fn quantity(f: &Fact) -> bool {
@@ -453,4 +464,22 @@ fn ratios(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::SourceText;
+    use crate::report::parse;
+
+    #[test]
+    fn qizhong_rows_of_a_table_are_not_a_list_of_parts() {
+        let t = "项目|2023年|2024年\n行政处罚案件(件)|96|118\n其中:简易程序(件)|31|40\n其中:普通程序(件)|65|78\n";
+        let r = parse(SourceText::from_text("t", t));
+        assert!(r.breakdowns.is_empty(), "{:?}", r.breakdowns.len());
+        let r = parse(SourceText::from_text(
+            "t",
+            "办理案件96件，其中简易程序31件、普通程序65件。",
+        ));
+        assert_eq!(r.breakdowns.len(), 1);
+    }
 }

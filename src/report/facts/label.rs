@@ -241,7 +241,8 @@ fn is_boundary(c: char) -> bool {
     )
 }
 
-/// Start of the clause ending at `at`, not before `floor`; parenthesised asides are skipped over.
+/// Start of the clause ending at `at`, not before `floor`; parenthesised asides are skipped over,
+/// and so are quoted or titled names, whose 、 lists parts of one name (“双随机、一公开”监管).
 fn clause_start(text: &str, floor: usize, at: usize) -> usize {
     let mut start = at;
     let mut depth = 0usize;
@@ -251,8 +252,8 @@ fn clause_start(text: &str, floor: usize, at: usize) -> usize {
         }
         let i = floor + i;
         match c {
-            ')' => depth += 1,
-            '(' if depth > 0 => depth -= 1,
+            ')' | '”' | '》' => depth += 1,
+            '(' | '“' | '《' if depth > 0 => depth -= 1,
             _ if depth > 0 => {}
             c if is_boundary(c) || c.is_ascii_digit() || c == '%' => break,
             _ => {}
@@ -370,8 +371,11 @@ pub fn before(text: &str, floor: usize, at: usize) -> Before {
         label: from_clause(clause, cs),
         shared: Vec::new(),
     };
-    // `满意率、办复率、公示率100%`: rate names listed with 、 share the one value even without 均.
-    let rate_list = clause.ends_with('率') && text[floor..cs].ends_with("率、");
+    // `满意率、办复率、公示率100%`: rate names listed with 、 share the one value even without 均
+    // (with 分别 each has its own value, see [`respective`]).
+    let rate_list = clause.ends_with('率')
+        && text[floor..cs].ends_with("率、")
+        && !RESPECTIVELY.iter().any(|w| text[cs..at].ends_with(w));
     if (shared_word || rate_list) && text[floor..cs].ends_with('、') {
         let mut end = cs - '、'.len_utf8();
         let mut labels = Vec::new();
@@ -393,6 +397,32 @@ pub fn before(text: &str, floor: usize, at: usize) -> Before {
         out.shared = labels;
     }
     out
+}
+
+/// Words that hand the values after them out to the names before them, one each, in order.
+const RESPECTIVELY: [&str; 4] = ["分别为", "分别是", "分别达到", "分别达"];
+
+/// `纠错率、败诉率分别为8.2%、3.1%`: the names, in order, that the values listed after `at` are for.
+pub fn respective(text: &str, floor: usize, at: usize) -> Option<Vec<Label>> {
+    let w = RESPECTIVELY
+        .iter()
+        .find(|w| text[floor..at].ends_with(**w))?;
+    let mut end = at - w.len();
+    let mut labels = Vec::new();
+    while end > floor && labels.len() < MAX_SHARED {
+        let s = clause_start(text, floor, end);
+        let seg = &text[s..end];
+        if seg.is_empty() || seg.chars().count() > 20 {
+            break;
+        }
+        labels.push(from_clause(seg, s)?);
+        if !text[floor..s].ends_with('、') {
+            break;
+        }
+        end = s - '、'.len_utf8();
+    }
+    labels.reverse();
+    (labels.len() >= 2).then_some(labels)
 }
 
 /// The rate named at the end of the clause before `at`'s (`一审案件行政机关败诉率明显下降，` before
@@ -438,7 +468,9 @@ fn from_clause(clause: &str, offset: usize) -> Option<Label> {
         })
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
+    // `2024年的100%`: a year and 的 name no figure.
     head(&rest[lead..], offset + scope_cut + lead)
+        .filter(|l| !l.text.trim_start_matches(['年', '度', '的']).is_empty())
 }
 
 /// The noun phrase right after a classifier (`52家单位完成…` → 单位), if there is one.
@@ -597,6 +629,14 @@ mod tests {
         assert_eq!(b.label.unwrap().text, "好评率");
         let shared: Vec<String> = b.shared.into_iter().map(|l| l.text).collect();
         assert_eq!(shared, ["知晓率", "参与率"]);
+    }
+
+    #[test]
+    fn a_list_inside_quotes_is_one_name() {
+        assert_eq!(
+            label("开展“双随机、一公开”监管检查1142家次").as_deref(),
+            Some("双随机、一公开监管检查")
+        );
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn of(text: &str, figure: Range<usize>) -> Option<Cell> {
     let head_cell = head.and_then(|h| h.get(k).cloned());
     let names =
         |c: &Range<usize>| !c.is_empty() && !text[c.clone()].contains(|c: char| c.is_ascii_digit());
-    let row_label = row[0].clone();
+    let row_label = without_bracket(text, row[0].clone());
     // Years down the first column (`2023年 | 92%`): the column's header names the figure.
     if let Some(year) = year_in(&text[row_label.clone()]) {
         return head_cell.filter(names).map(|row_label| Cell {
@@ -44,6 +44,50 @@ pub fn of(text: &str, figure: Range<usize>) -> Option<Cell> {
     }
     let year = head_cell.and_then(|c| year_in(&text[c]));
     Some(Cell { row_label, year })
+}
+
+/// A row name without the bracket closing it (`行政处罚案件(件)` names 行政处罚案件, counted in 件)
+/// and without the 其中 that marks a row as part of the one above (`其中:简易程序`).
+fn without_bracket(text: &str, cell: Range<usize>) -> Range<usize> {
+    let s = &text[cell.clone()];
+    let end = match s.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        Some(k) if k > 0 => s[..k].trim_end().len(),
+        _ => s.len(),
+    };
+    let part = s[..end]
+        .strip_prefix("其中")
+        .map(|r| r.trim_start_matches([':', ',']))
+        .filter(|r| !r.is_empty());
+    let start = part.map_or(0, |r| end - r.len());
+    cell.start + start..cell.start + end
+}
+
+/// The unit a bare figure's row or column names in brackets (`行政处罚案件(件)`, `金额(万元)`),
+/// when `figure` is a whole cell and not the row's first.
+pub fn unit_of(text: &str, figure: Range<usize>) -> Option<&str> {
+    let (start, end) = line_around(text, figure.start);
+    let row = cells(text, start..end)?;
+    let k = row.iter().position(|c| *c == figure).filter(|&k| k > 0)?;
+    let bracketed = |c: &Range<usize>| {
+        let s = text[c.clone()].strip_suffix(')')?;
+        let u = &s[s.rfind('(')? + 1..];
+        (!u.is_empty()).then_some(u)
+    };
+    bracketed(&row[0]).or_else(|| {
+        let first = start.checked_sub(1).map(|p| line_around(text, p))?;
+        // The header is the row above, or above a Markdown separator row.
+        let head = cells(text, first.0..first.1)?;
+        let head = if head
+            .iter()
+            .all(|c| text[c.clone()].trim_matches(['-', ':']).is_empty())
+        {
+            let above = first.0.checked_sub(1).map(|p| line_around(text, p))?;
+            cells(text, above.0..above.1)?
+        } else {
+            head
+        };
+        bracketed(head.get(k)?)
+    })
 }
 
 /// The line holding offset `at`: start and end (without the newline).
@@ -115,6 +159,23 @@ mod tests {
         let t = "年份 | 出庭应诉率\n2023年 | 92%\n2024年 | 100%\n";
         assert_eq!(cell(t, "92%"), Some(("出庭应诉率".into(), Some(2023))));
         assert_eq!(cell(t, "100%"), Some(("出庭应诉率".into(), Some(2024))));
+    }
+
+    #[test]
+    fn the_unit_of_a_bare_figure_is_named_by_its_row_or_column() {
+        fn unit<'a>(t: &'a str, figure: &str) -> Option<&'a str> {
+            let at = t.rfind(figure).unwrap();
+            super::unit_of(t, at..at + figure.len())
+        }
+        let t =
+            "| 指标 | 2023年 | 2024年 |\n| --- | --- | --- |\n| 行政处罚案件(件) | 1562 | 1348 |\n";
+        assert_eq!(unit(t, "1348"), Some("件"));
+        assert_eq!(cell(t, "1348"), Some(("行政处罚案件".into(), Some(2024))));
+        let t = "| 年份 | 复议案件(件) |\n| --- | --- |\n| 2024年 | 15 |\n";
+        assert_eq!(unit(t, "15"), Some("件"));
+        assert_eq!(unit("| 行政处罚案件 | 1348 |\n", "1348"), None);
+        let t = "项目|2023年|2024年\n其中:简易程序(件)|31|40\n";
+        assert_eq!(cell(t, "40"), Some(("简易程序".into(), Some(2024))));
     }
 
     #[test]

@@ -254,3 +254,12 @@ fn a_rate_named_in_the_clause_before_its_value() {
     one(&fs, "一审案件行政机关败诉率");
     one(&fs, "满意率");
 }
+
+#[test]
+fn a_classifier_and_ci_are_one_unit() {
+    let (_, fs) = facts("开展“双随机、一公开”监管检查1142家次，出动执法车辆86台次，检查学校12所。");
+    let f = one(&fs, "双随机、一公开监管检查");
+    assert_eq!((f.value, f.unit), (dec("1142"), "家次"));
+    assert_eq!(one(&fs, "出动执法车辆").unit, "台次");
+    assert_eq!(one(&fs, "检查学校").unit, "所");
+}

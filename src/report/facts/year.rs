@@ -71,9 +71,80 @@ pub fn of_clause(text: &str, end: usize, report_year: Option<i32>) -> Option<i32
     })
 }
 
+/// `分别为`-style words that hand a list of figures out, in order, to the items before them.
+const RESPECTIVELY: [&str; 5] = ["分别为", "分别是", "分别达到", "分别达", "分别"];
+/// A list of more years than this is a table, not a sentence.
+const MAX_LISTED_YEARS: usize = 8;
+
+/// `出庭应诉率2022年、2023年、2024年分别为`, ending at `end`: the years the figures that follow are
+/// for, in order, and where the list of years starts (the figures' name ends there).
+/// The years may also open the clause, before the name (`2023年、2024年出庭应诉率分别为`).
+pub fn respective(text: &str, floor: usize, end: usize) -> Option<(usize, Vec<i32>)> {
+    let head = &text[floor..end];
+    let named = RESPECTIVELY.iter().find_map(|w| head.strip_suffix(w))?;
+    years_ending(named)
+        .map(|(at, years)| (floor + at, years))
+        .or_else(|| {
+            let start = named.rfind(CLAUSE_END).map_or(0, |k| {
+                k + named[k..].chars().next().map_or(1, char::len_utf8)
+            });
+            let clause = &named[start..];
+            // The shortest prefix of the clause that is a list of years, then the name.
+            let k = clause.find(|c: char| !(c.is_ascii_digit() || "年度、和".contains(c)))?;
+            let (list, name) = clause.split_at(k);
+            let (at, years) = years_ending(list)?;
+            (at == 0 && !name.is_empty()).then_some((floor + named.len(), years))
+        })
+}
+
+/// A list of years (`2022年、2023年和2024年`) ending `s`: where it starts and the years in order.
+fn years_ending(s: &str) -> Option<(usize, Vec<i32>)> {
+    let mut rest = s;
+    let mut years = Vec::new();
+    while years.len() < MAX_LISTED_YEARS {
+        let r = rest
+            .strip_suffix("年度")
+            .or_else(|| rest.strip_suffix('年'))?;
+        let at = r.len().checked_sub(4)?;
+        let digits = r.get(at..)?;
+        crate::report::scan::year_len(digits)?;
+        if r[..at].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        years.push(digits.parse().ok()?);
+        rest = &r[..at];
+        match rest.strip_suffix('、').or_else(|| rest.strip_suffix('和')) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    years.reverse();
+    (years.len() >= 2).then_some((rest.len(), years))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::of_clause;
+    use super::{of_clause, respective};
+
+    #[test]
+    fn years_handed_out_in_order() {
+        let t = "出庭应诉率2022年、2023年、2024年分别为";
+        let (at, years) = respective(t, 0, t.len()).unwrap();
+        assert_eq!(&t[..at], "出庭应诉率");
+        assert_eq!(years, [2022, 2023, 2024]);
+        let t = "败诉率2023年度和2024年度分别";
+        assert_eq!(respective(t, 0, t.len()).unwrap().1, [2023, 2024]);
+        let t = "全年,2023年、2024年出庭应诉率分别为";
+        let (at, years) = respective(t, 0, t.len()).unwrap();
+        assert_eq!((&t[at..], years), ("分别为", vec![2023, 2024]));
+        for t in [
+            "出庭应诉率2024年分别为",
+            "报备率、及时率分别为",
+            "12025年、2024年分别为",
+        ] {
+            assert_eq!(respective(t, 0, t.len()), None, "{t}");
+        }
+    }
 
     fn year_before(text: &str, number: &str) -> Option<i32> {
         of_clause(text, text.find(number).unwrap(), Some(2024))
