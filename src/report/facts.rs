@@ -551,7 +551,7 @@ fn read(
         }
         Some(u) => {
             k += u.len();
-            match times_unit(u).filter(|_| rest(k).starts_with('次')) {
+            match rest(k).starts_with('次').then(|| times_unit(u)).flatten() {
                 Some(t) => {
                     k += '次'.len_utf8();
                     t

@@ -9,6 +9,7 @@
 //! from.
 
 use super::{fold_width, NormBuilder, NormText};
+use std::collections::HashMap;
 
 /// A line this long is body text even without punctuation in it.
 const LONG_LINE_CHARS: usize = 40;
@@ -229,14 +230,15 @@ fn running_headers(lines: &[RawLine<'_>]) -> Vec<bool> {
             }
         }
     }
+    // Counted once: comparing each with every other would be quadratic in a long PDF's pages.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for &h in &after_page {
+        *seen.entry(lines[h].trimmed).or_default() += 1;
+    }
     let mut header = vec![false; lines.len()];
     for &h in &after_page {
         let text = lines[h].trimmed;
-        let repeated = after_page
-            .iter()
-            .filter(|&&o| lines[o].trimmed == text)
-            .nth(1)
-            .is_some();
+        let repeated = seen.get(text).is_some_and(|&n| n > 1);
         header[h] =
             (repeated || repeats_title(lines, h)) && !is_page_number(text) && !ends_sentence(text);
     }

@@ -3,7 +3,7 @@
 use super::sentences::Piece;
 use super::{Breakdown, BreakdownRelation, Fact, FactKind, NormText, Ratio, Span};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Built once: `str::match_indices` and `contains` set up their searcher again for every sentence.
@@ -402,16 +402,21 @@ fn names_numerator(label: &str, stem: &str) -> bool {
         || same_chars
 }
 
-/// The other parts of the breakdown `k` is a part of: counts beside it, never what it is a share of
-/// (审结1415件，其中维持917件、纠错172件：纠错率 is 172 of 1415, not of 917).
-fn siblings(breakdowns: &[Breakdown], k: usize) -> impl Iterator<Item = usize> + '_ {
-    breakdowns
-        .iter()
-        .filter(move |b| b.parts.contains(&k))
-        .flat_map(move |b| b.parts.iter().copied().filter(move |&p| p != k))
+/// The other parts of the breakdowns `k` is a part of: counts beside it, never what it is a share
+/// of (审结1415件，其中维持917件、纠错172件：纠错率 is 172 of 1415, not of 917). `part_of` maps a
+/// fact to its breakdowns, built once per report so that a long one is not searched per rate.
+fn siblings<'b>(
+    breakdowns: &'b [Breakdown],
+    part_of: &'b HashMap<usize, Vec<usize>>,
+    k: usize,
+) -> impl Iterator<Item = usize> + 'b {
+    part_of
+        .get(&k)
+        .into_iter()
+        .flatten()
+        .flat_map(move |&b| breakdowns[b].parts.iter().copied().filter(move |&p| p != k))
 }
 
-/// A rate with the count it is a share of and the count of that share, stated before it in the sentence.
 fn ratios(
     sentences: &[Piece],
     by_sentence: &[std::ops::Range<usize>],
@@ -419,6 +424,12 @@ fn ratios(
     breakdowns: &[Breakdown],
 ) -> Vec<Ratio> {
     let mut out = Vec::new();
+    let mut part_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (b, breakdown) in breakdowns.iter().enumerate() {
+        for &p in &breakdown.parts {
+            part_of.entry(p).or_default().push(b);
+        }
+    }
     for (ri, r) in facts.iter().enumerate() {
         if r.kind != FactKind::Rate {
             continue;
@@ -447,7 +458,7 @@ fn ratios(
         };
         let numerator = earlier[pos];
         let n = &facts[numerator];
-        let beside: Vec<usize> = siblings(breakdowns, numerator).collect();
+        let beside: Vec<usize> = siblings(breakdowns, &part_of, numerator).collect();
         let denominator = earlier[pos + 1..].iter().copied().find(|&k| {
             quantity(&facts[k])
                 && facts[k].unit == n.unit

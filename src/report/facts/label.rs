@@ -377,24 +377,11 @@ pub fn before(text: &str, floor: usize, at: usize) -> Before {
         && text[floor..cs].ends_with("率、")
         && !RESPECTIVELY.iter().any(|w| text[cs..at].ends_with(w));
     if (shared_word || rate_list) && text[floor..cs].ends_with('、') {
-        let mut end = cs - '、'.len_utf8();
-        let mut labels = Vec::new();
-        while end > floor && labels.len() < MAX_SHARED {
-            let s = clause_start(text, floor, end);
-            let seg = &text[s..end];
-            if seg.is_empty() || seg.chars().count() > 20 || (rate_list && !seg.ends_with('率')) {
-                break;
-            }
-            if let Some(l) = from_clause(seg, s) {
-                labels.push(l);
-            }
-            if !text[floor..s].ends_with('、') {
-                break;
-            }
-            end = s - '、'.len_utf8();
-        }
-        labels.reverse();
-        out.shared = labels;
+        let fits = |seg: &str| !rate_list || seg.ends_with('率');
+        out.shared = listed_names(text, floor, cs - '、'.len_utf8(), fits)
+            .into_iter()
+            .flatten()
+            .collect();
     }
     out
 }
@@ -407,22 +394,38 @@ pub fn respective(text: &str, floor: usize, at: usize) -> Option<Vec<Label>> {
     let w = RESPECTIVELY
         .iter()
         .find(|w| text[floor..at].ends_with(**w))?;
-    let mut end = at - w.len();
-    let mut labels = Vec::new();
-    while end > floor && labels.len() < MAX_SHARED {
+    let labels: Vec<Label> = listed_names(text, floor, at - w.len(), |_| true)
+        .into_iter()
+        .collect::<Option<_>>()?;
+    (labels.len() >= 2).then_some(labels)
+}
+
+/// The names listed with 、 that end at `end`, a clause of at most 20 characters each, in text
+/// order (`None` for one that names nothing); `fits` ends the list at a clause it rejects.
+fn listed_names(
+    text: &str,
+    floor: usize,
+    mut end: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Vec<Option<Label>> {
+    let mut names = Vec::new();
+    let mut named = 0;
+    while end > floor && named < MAX_SHARED {
         let s = clause_start(text, floor, end);
         let seg = &text[s..end];
-        if seg.is_empty() || seg.chars().count() > 20 {
+        if seg.is_empty() || seg.chars().count() > 20 || !fits(seg) {
             break;
         }
-        labels.push(from_clause(seg, s)?);
+        let name = from_clause(seg, s);
+        named += usize::from(name.is_some());
+        names.push(name);
         if !text[floor..s].ends_with('、') {
             break;
         }
         end = s - '、'.len_utf8();
     }
-    labels.reverse();
-    (labels.len() >= 2).then_some(labels)
+    names.reverse();
+    names
 }
 
 /// The rate named at the end of the clause before `at`'s (`一审案件行政机关败诉率明显下降，` before

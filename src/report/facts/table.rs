@@ -50,8 +50,8 @@ pub fn of(text: &str, figure: Range<usize>) -> Option<Cell> {
 /// and without the 其中 that marks a row as part of the one above (`其中:简易程序`).
 fn without_bracket(text: &str, cell: Range<usize>) -> Range<usize> {
     let s = &text[cell.clone()];
-    let end = match s.strip_suffix(')').and_then(|r| r.rfind('(')) {
-        Some(k) if k > 0 => s[..k].trim_end().len(),
+    let end = match closing_bracket(s) {
+        Some((k, _)) if k > 0 => s[..k].trim_end().len(),
         _ => s.len(),
     };
     let part = s[..end]
@@ -62,6 +62,13 @@ fn without_bracket(text: &str, cell: Range<usize>) -> Range<usize> {
     cell.start + start..cell.start + end
 }
 
+/// `行政处罚案件(件)`: where the bracket closing a cell opens, and what it holds.
+fn closing_bracket(s: &str) -> Option<(usize, &str)> {
+    let inner = s.strip_suffix(')')?;
+    let k = inner.rfind('(')?;
+    Some((k, &inner[k + 1..]))
+}
+
 /// The unit a bare figure's row or column names in brackets (`行政处罚案件(件)`, `金额(万元)`),
 /// when `figure` is a whole cell and not the row's first.
 pub fn unit_of(text: &str, figure: Range<usize>) -> Option<&str> {
@@ -69,8 +76,7 @@ pub fn unit_of(text: &str, figure: Range<usize>) -> Option<&str> {
     let row = cells(text, start..end)?;
     let k = row.iter().position(|c| *c == figure).filter(|&k| k > 0)?;
     let bracketed = |c: &Range<usize>| {
-        let s = text[c.clone()].strip_suffix(')')?;
-        let u = &s[s.rfind('(')? + 1..];
+        let (_, u) = closing_bracket(&text[c.clone()])?;
         (!u.is_empty()).then_some(u)
     };
     bracketed(&row[0]).or_else(|| {
